@@ -1,0 +1,34 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { APP_GUARD } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { AccessGuard, authConfig, AuthModule, type AuthConfig } from '@kalam/auth';
+import { databaseConfig, DatabaseModule } from '@kalam/database';
+import { I18nModule, LocalesModule } from '@kalam/i18n';
+import { HealthModule, httpConfig } from '@kalam/platform';
+import { AuditController } from './audit/audit.controller';
+import { AuthController } from './auth/auth.controller';
+import { LocalesController } from './locales/locales.controller';
+import { TokensController } from './tokens/tokens.controller';
+import { UsersController } from './users/users.controller';
+
+@Module({
+  imports: [
+    ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [httpConfig, databaseConfig, authConfig] }),
+    ThrottlerModule.forRootAsync({
+      inject: [authConfig.KEY],
+      useFactory: (auth: AuthConfig) => ({
+        // Named 'default' so the guard sends the standard Retry-After header; only the login route uses it.
+        throttlers: [{ name: 'default', ttl: auth.loginRateWindowSeconds * 1000, limit: auth.loginRateLimit }],
+      }),
+    }),
+    DatabaseModule,
+    I18nModule,
+    LocalesModule,
+    AuthModule,
+    HealthModule,
+  ],
+  controllers: [AuthController, UsersController, LocalesController, TokensController, AuditController],
+  providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
+})
+export class AdminApiModule {}

@@ -1,0 +1,17 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AuditEventEntity, AuditQueryDto, AuditService, Roles } from '@kalam/auth';
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller('audit')
+export class AuditController {
+  constructor(private readonly audit: AuditService) {}
+
+  @Get()
+  @ApiOkResponse({ description: 'Newest first; pass nextBefore as ?before= for the next page.' })
+  list(@Query() query: AuditQueryDto): Promise<{ items: AuditEventEntity[]; nextBefore: number | null }> {
+    return this.audit.list(query);
+  }
+}

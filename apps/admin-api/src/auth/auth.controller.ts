@@ -1,0 +1,43 @@
+import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import type { FastifyRequest } from 'fastify';
+import { AnyRole, AuthService, CurrentToken, CurrentUser, TokensService, UserResponseDto, type ApiTokenEntity, type UserEntity } from '@kalam/auth';
+import { Public } from '@kalam/core';
+import { LoginDto, LoginResponseDto } from './dto/login.dto';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly tokens: TokensService,
+  ) {}
+
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @Post('login')
+  @HttpCode(200)
+  @ApiOkResponse({ type: LoginResponseDto })
+  @ApiUnauthorizedResponse({ description: 'Wrong email or password' })
+  @ApiTooManyRequestsResponse({ description: 'Too many attempts from this address' })
+  login(@Body() body: LoginDto, @Req() request: FastifyRequest): Promise<LoginResponseDto> {
+    return this.auth.login(body.email, body.password, request.ip);
+  }
+
+  @AnyRole()
+  @ApiBearerAuth()
+  @Post('logout')
+  @HttpCode(204)
+  async logout(@CurrentUser() user: UserEntity, @CurrentToken() token: ApiTokenEntity): Promise<void> {
+    await this.tokens.revoke(user.id, token.id);
+  }
+
+  @AnyRole()
+  @ApiBearerAuth()
+  @Get('me')
+  @ApiOkResponse({ type: UserResponseDto })
+  me(@CurrentUser() user: UserEntity): UserResponseDto {
+    return UserResponseDto.from(user);
+  }
+}

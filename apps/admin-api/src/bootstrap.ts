@@ -1,0 +1,24 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { readAuthConfig } from '@kalam/auth';
+import { readDatabaseConfig } from '@kalam/database';
+import { createHttpApp, readHttpConfig } from '@kalam/platform';
+import { AdminApiModule } from './admin-api.module';
+
+/** Starts the admin API; config errors surface here, before Nest starts, as ConfigError. */
+export function startAdminApi(): Promise<NestFastifyApplication> {
+  const http = readHttpConfig();
+  readDatabaseConfig();
+  readAuthConfig();
+  return createHttpApp({
+    module: AdminApiModule,
+    http,
+    port: http.adminPort,
+    prefix: 'admin/v1',
+    docs: {
+      path: 'admin/docs',
+      title: 'Kalam admin API',
+      description: 'Manage users, locales and content. Sign in with POST /admin/v1/auth/login and send the token as a bearer token.',
+      bearer: true,
+    },
+  });
+}

@@ -1,0 +1,44 @@
+import { Body, Controller, Get, Param, Patch, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { AnyRole, Roles } from '@kalam/auth';
+import { CreateLocaleDto, LocaleResponseDto, LocalesService, UpdateLocaleDto } from '@kalam/i18n';
+import { IfMatch, versionEtag } from '@kalam/platform';
+
+@ApiTags('locales')
+@ApiBearerAuth()
+@Controller('locales')
+export class LocalesController {
+  constructor(private readonly locales: LocalesService) {}
+
+  @AnyRole()
+  @Get()
+  @ApiOkResponse({ type: [LocaleResponseDto] })
+  async list(): Promise<LocaleResponseDto[]> {
+    const [locales, chains] = await Promise.all([this.locales.list(), this.locales.chains()]);
+    return locales.map((locale) => LocaleResponseDto.from(locale, chains.get(locale.code)!));
+  }
+
+  @Roles('admin')
+  @Post()
+  @ApiCreatedResponse({ type: LocaleResponseDto })
+  async create(@Body() body: CreateLocaleDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<LocaleResponseDto> {
+    const locale = await this.locales.create(body);
+    void reply.header('etag', versionEtag(locale.version));
+    return LocaleResponseDto.from(locale, (await this.locales.chains()).get(locale.code)!);
+  }
+
+  @Roles('admin')
+  @Patch(':code')
+  @ApiOkResponse({ type: LocaleResponseDto })
+  async update(
+    @Param('code') code: string,
+    @Body() body: UpdateLocaleDto,
+    @IfMatch() version: number | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<LocaleResponseDto> {
+    const locale = await this.locales.update(code, body, version);
+    void reply.header('etag', versionEtag(locale.version));
+    return LocaleResponseDto.from(locale, (await this.locales.chains()).get(locale.code)!);
+  }
+}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { authConfig, AuthModule } from '@kalam/auth';
+import { databaseConfig, DatabaseModule } from '@kalam/database';
+import { I18nModule, LocalesModule } from '@kalam/i18n';
+
+@Module({
+  imports: [
+    ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [databaseConfig, authConfig] }),
+    DatabaseModule,
+    I18nModule,
+    LocalesModule,
+    AuthModule,
+  ],
+})
+export class CliModule {}

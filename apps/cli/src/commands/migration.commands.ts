@@ -1,0 +1,51 @@
+import { Logger } from '@nestjs/common';
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+import { revertLastMigration, runMigrations } from '@kalam/database';
+import { openDatabase } from '../database-session';
+import { setUpDatabase } from '../setup';
+
+const logger = new Logger('migrations');
+// dist/apps/cli/src/commands → repository root
+const ROOT = path.resolve(__dirname, '../../../../..');
+
+async function withDatabase<T>(work: (url: string) => Promise<T>): Promise<T> {
+  const database = await openDatabase((line) => logger.log(line));
+  try {
+    return await work(database.url);
+  } finally {
+    await database.close();
+  }
+}
+
+export async function migrationRun(): Promise<void> {
+  const applied = await withDatabase(runMigrations);
+  logger.log(applied.length ? `applied: ${applied.join(', ')}` : 'nothing to apply');
+}
+
+export async function setupCommand(): Promise<void> {
+  await withDatabase((url) => setUpDatabase(url, logger));
+  logger.log('database ready');
+}
+
+export async function migrationRevert(): Promise<void> {
+  const reverted = await withDatabase(revertLastMigration);
+  logger.log(reverted ? `reverted: ${reverted}` : 'nothing to revert');
+}
+
+/**
+ * Diffs the entities against a database migrated to the latest migration and writes
+ * migrations/<epoch>-<Name>.ts with TypeORM's generator. Read and trim the file before committing.
+ */
+export async function migrationGenerate(name: string): Promise<void> {
+  if (!/^[A-Z][A-Za-z0-9]+$/.test(name)) throw new Error('the migration name must be PascalCase, e.g. AddArticleSummary');
+  await withDatabase(async (url) => {
+    await runMigrations(url);
+    const result = spawnSync(
+      process.execPath,
+      [require.resolve('typeorm/cli.js'), 'migration:generate', path.join(ROOT, 'migrations', name), '-d', path.join(ROOT, 'dist/libs/database/src/data-source.js'), '--pretty'],
+      { stdio: 'inherit', env: { ...process.env, DATABASE_URL: url } },
+    );
+    if (result.status !== 0) throw new Error(`typeorm migration:generate exited with ${result.status}`);
+  });
+}

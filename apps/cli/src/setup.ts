@@ -1,0 +1,25 @@
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AuthService } from '@kalam/auth';
+import { runMigrations } from '@kalam/database';
+import { CliModule } from './cli.module';
+
+/** Everything a fresh or upgraded database needs before the apps serve: migrations, first admin. */
+export async function setUpDatabase(url: string, logger: Logger): Promise<void> {
+  const applied = await runMigrations(url);
+  if (applied.length) logger.log(`applied migrations: ${applied.join(', ')}`);
+  await withCliContext(url, async (app) => {
+    await app.get(AuthService).ensureBootstrapAdmin();
+  });
+}
+
+/** A Nest application context (no HTTP) over the given database, for CLI commands. */
+export async function withCliContext<T>(url: string, work: (app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>>) => Promise<T>): Promise<T> {
+  process.env.DATABASE_URL = url;
+  const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
+  try {
+    return await work(app);
+  } finally {
+    await app.close();
+  }
+}

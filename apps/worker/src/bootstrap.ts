@@ -1,0 +1,22 @@
+import { Logger, type INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { KalamLogger, LOG_LEVELS } from '@kalam/core';
+import { readAuthConfig } from '@kalam/auth';
+import { readDatabaseConfig } from '@kalam/database';
+import { readHttpConfig } from '@kalam/platform';
+import { TokenCleanupJob } from './maintenance/token-cleanup.job';
+import { WorkerModule } from './worker.module';
+
+export async function startWorker(): Promise<INestApplicationContext> {
+  const { logLevel } = readHttpConfig();
+  readDatabaseConfig();
+  readAuthConfig();
+  const logger = new KalamLogger();
+  logger.setLogLevels(LOG_LEVELS[logLevel]);
+  const app = await NestFactory.createApplicationContext(WorkerModule, { logger });
+  app.enableShutdownHooks();
+  // Run the cleanup once at start, then hourly.
+  await app.get(TokenCleanupJob).run();
+  new Logger('Worker').log('worker running');
+  return app;
+}

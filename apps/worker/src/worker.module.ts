@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { ScheduleModule } from '@nestjs/schedule';
+import { AuthModule, authConfig } from '@kalam/auth';
+import { databaseConfig, DatabaseModule } from '@kalam/database';
+import { I18nModule } from '@kalam/i18n';
+import { TokenCleanupJob } from './maintenance/token-cleanup.job';
+
+/** Background work that must not run inside a request. */
+@Module({
+  imports: [
+    ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [databaseConfig, authConfig] }),
+    ScheduleModule.forRoot(),
+    DatabaseModule,
+    I18nModule,
+    AuthModule,
+  ],
+  providers: [TokenCleanupJob],
+})
+export class WorkerModule {}

@@ -1,0 +1,32 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/** Who did what to which thing, and when. Append-only. */
+@Entity({ name: 'audit_event' })
+export class AuditEventEntity {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
+  id: string;
+
+  @Index('audit_event_occurred_at_idx')
+  @Column({ name: 'occurred_at', type: 'timestamptz', default: () => 'now()' })
+  occurredAt: Date;
+
+  @Index('audit_event_actor_idx')
+  @Column({ name: 'actor_id', type: 'uuid', nullable: true })
+  actorId: string | null;
+
+  @Column({ type: 'varchar', length: 100 })
+  action: string;
+
+  @Column({ name: 'subject_type', type: 'varchar', length: 50, nullable: true })
+  subjectType: string | null;
+
+  @Column({ name: 'subject_id', type: 'varchar', length: 100, nullable: true })
+  subjectId: string | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  ip: string | null;
+
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  // `any`, not `unknown`: TypeORM's insert typing cannot express unknown-valued jsonb.
+  details: Record<string, any>;
+}

@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository, type EntityManager } from 'typeorm';
+import { AuditEventEntity } from './audit-event.entity';
+import type { AuditQueryDto } from './dto/audit-query.dto';
+
+export interface AuditEntry {
+  actorId: string | null;
+  action: string;
+  subjectType?: string;
+  subjectId?: string;
+  ip?: string;
+  details?: Record<string, unknown>;
+}
+
+@Injectable()
+export class AuditService {
+  constructor(@InjectRepository(AuditEventEntity) private readonly events: Repository<AuditEventEntity>) {}
+
+  /** Pass the use case's transaction manager so the event commits (or not) with the change. */
+  async record(entry: AuditEntry, manager?: EntityManager): Promise<void> {
+    const repo = manager?.getRepository(AuditEventEntity) ?? this.events;
+    await repo.insert(
+      repo.create({
+        actorId: entry.actorId,
+        action: entry.action,
+        subjectType: entry.subjectType ?? null,
+        subjectId: entry.subjectId ?? null,
+        ip: entry.ip ?? null,
+        details: entry.details ?? {},
+      }),
+    );
+  }
+
+  async list(query: AuditQueryDto): Promise<{ items: AuditEventEntity[]; nextBefore: number | null }> {
+    const limit = query.limit ?? 50;
+    const qb = this.events.createQueryBuilder('e').orderBy('e.id', 'DESC').limit(limit);
+    if (query.before) qb.andWhere('e.id < :before', { before: query.before });
+    if (query.actorId) qb.andWhere('e.actor_id = :actorId', { actorId: query.actorId });
+    if (query.subjectType) qb.andWhere('e.subject_type = :subjectType', { subjectType: query.subjectType });
+    if (query.subjectId) qb.andWhere('e.subject_id = :subjectId', { subjectId: query.subjectId });
+    const items = await qb.getMany();
+    return { items, nextBefore: items.length === limit ? Number(items[items.length - 1].id) : null };
+  }
+}

@@ -1,0 +1,3 @@
+export interface CatalogTree {
+  [key: string]: string | CatalogTree;
+}

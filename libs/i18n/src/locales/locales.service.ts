@@ -1,0 +1,121 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, QueryFailedError, Repository } from 'typeorm';
+import { KalamError, updateVersioned } from '@kalam/core';
+import type { CreateLocaleDto } from './dto/create-locale.dto';
+import type { UpdateLocaleDto } from './dto/update-locale.dto';
+import { fallbackChain } from './fallback-chain';
+import { LocaleEntity } from './locale.entity';
+
+const UNIQUE_VIOLATION = '23505';
+
+@Injectable()
+export class LocalesService {
+  constructor(
+    @InjectRepository(LocaleEntity) private readonly locales: Repository<LocaleEntity>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  list(options: { enabledOnly?: boolean } = {}): Promise<LocaleEntity[]> {
+    return this.locales.find({ where: options.enabledOnly ? { enabled: true } : {}, order: { position: 'ASC', code: 'ASC' } });
+  }
+
+  /** Fallback chains for all locales, from one query. */
+  async chains(): Promise<Map<string, string[]>> {
+    const all = await this.list();
+    return new Map(all.map((locale) => [locale.code, fallbackChain(locale.code, all) ?? [locale.code]]));
+  }
+
+  async get(code: string): Promise<LocaleEntity> {
+    const locale = await this.locales.findOneBy({ code });
+    if (!locale) throw await this.notEnabled(code);
+    return locale;
+  }
+
+  /** The locale if it exists and is enabled; otherwise a 404 that lists the enabled ones. */
+  async requireEnabled(code: string): Promise<LocaleEntity> {
+    const locale = await this.locales.findOneBy({ code, enabled: true });
+    if (!locale) throw await this.notEnabled(code);
+    return locale;
+  }
+
+  async create(input: CreateLocaleDto): Promise<LocaleEntity> {
+    const fallback = input.fallback ?? null;
+    if (fallback && !(await this.locales.existsBy({ code: fallback }))) {
+      throw KalamError.unprocessable('locale.unknown_fallback', { fallback });
+    }
+    const textSearchConfig = input.textSearchConfig ?? 'simple';
+    await this.assertTextSearchConfig(textSearchConfig);
+    try {
+      // insert, not save: save() would quietly overwrite an existing locale with the same code.
+      const locale = this.locales.create({
+          code: input.code,
+          name: input.name,
+          nativeName: input.nativeName,
+          fallbackCode: fallback,
+          textSearchConfig,
+          textDirection: input.textDirection ?? 'ltr',
+          enabled: input.enabled ?? true,
+          position: input.position ?? (await this.locales.count()),
+      });
+      await this.locales.insert(locale);
+      return this.locales.findOneByOrFail({ code: locale.code });
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === UNIQUE_VIOLATION) {
+        throw KalamError.conflict('locale.exists', { locale: input.code });
+      }
+      throw error;
+    }
+  }
+
+  async update(code: string, input: UpdateLocaleDto, expectedVersion: number | undefined): Promise<LocaleEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const repo = manager.getRepository(LocaleEntity);
+      // Lock the registry so two concurrent fallback edits cannot form a loop between them.
+      const all = await repo.createQueryBuilder('l').setLock('pessimistic_write').getMany();
+      const current = all.find((locale) => locale.code === code);
+      if (!current) throw await this.notEnabled(code);
+      if (expectedVersion === undefined) throw KalamError.preconditionRequired(current.version);
+
+      const changes: Partial<LocaleEntity> = {};
+      if (input.name !== undefined) changes.name = input.name;
+      if (input.nativeName !== undefined) changes.nativeName = input.nativeName;
+      if (input.textDirection !== undefined) changes.textDirection = input.textDirection;
+      if (input.position !== undefined) changes.position = input.position;
+      if (input.textSearchConfig !== undefined) {
+        await this.assertTextSearchConfig(input.textSearchConfig);
+        changes.textSearchConfig = input.textSearchConfig;
+      }
+      if (input.fallback !== undefined) {
+        const fallback = input.fallback;
+        if (fallback && !all.some((locale) => locale.code === fallback)) throw KalamError.unprocessable('locale.unknown_fallback', { fallback });
+        const proposed = all.map((locale) => (locale.code === code ? { code, fallbackCode: fallback } : locale));
+        if (fallback && fallbackChain(code, proposed) === null) {
+          throw KalamError.unprocessable('locale.fallback_cycle', { chain: [code, fallback, '…'].join(' → ') });
+        }
+        changes.fallbackCode = fallback;
+      }
+      if (input.enabled === false && current.enabled && all.filter((locale) => locale.enabled).length === 1) {
+        throw KalamError.conflict('locale.last_enabled');
+      }
+      if (input.enabled !== undefined) changes.enabled = input.enabled;
+
+      const result = await updateVersioned(manager, LocaleEntity, { code }, expectedVersion, changes);
+      if (result.outcome === 'stale') throw KalamError.preconditionFailed(expectedVersion, result.currentVersion);
+      if (result.outcome === 'missing') throw await this.notEnabled(code);
+      return result.row;
+    });
+  }
+
+  private async assertTextSearchConfig(config: string): Promise<void> {
+    const rows: { cfgname: string }[] = await this.dataSource.query('SELECT cfgname FROM pg_ts_config ORDER BY cfgname');
+    if (!rows.some((row) => row.cfgname === config)) {
+      throw KalamError.unprocessable('locale.unknown_text_search_config', { config, available: rows.map((r) => r.cfgname).join(', ') });
+    }
+  }
+
+  private async notEnabled(code: string): Promise<KalamError> {
+    const enabled = (await this.list({ enabledOnly: true })).map((locale) => locale.code);
+    return KalamError.notFound('locale.not_found', { locale: code, enabled: enabled.join(', ') }, { enabled });
+  }
+}

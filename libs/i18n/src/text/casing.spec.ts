@@ -1,0 +1,23 @@
+import { toLocaleLower, toLocaleUpper } from './casing';
+
+describe('locale casing', () => {
+  it('lowers Turkish dotted and dotless I correctly', () => {
+    expect(toLocaleLower('İSTANBUL', 'tr')).toBe('istanbul');
+    expect(toLocaleLower('ISPARTA', 'tr')).toBe('ısparta');
+  });
+
+  it('uppers Turkish i to İ and ı to I', () => {
+    expect(toLocaleUpper('istanbul', 'tr')).toBe('İSTANBUL');
+    expect(toLocaleUpper('ılık', 'tr')).toBe('ILIK');
+  });
+
+  it('keeps the default rules for English and Russian', () => {
+    expect(toLocaleLower('ISTANBUL', 'en')).toBe('istanbul');
+    expect(toLocaleUpper('istanbul', 'en')).toBe('ISTANBUL');
+    expect(toLocaleLower('МОСКВА', 'ru')).toBe('москва');
+  });
+
+  it('recognises regional Turkish tags', () => {
+    expect(toLocaleLower('IĞDIR', 'tr-TR')).toBe('ığdır');
+  });
+});

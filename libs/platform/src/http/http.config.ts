@@ -1,0 +1,27 @@
+import { registerAs } from '@nestjs/config';
+import { envBool, envBytes, envEnum, envInt, envPort, envString, LOG_LEVELS } from '@kalam/core';
+
+export interface HttpConfig {
+  host: string;
+  adminPort: number;
+  deliveryPort: number;
+  bodyLimit: number;
+  trustProxy: boolean;
+  logLevel: keyof typeof LOG_LEVELS;
+  /** Maximum nesting of a JSON body; deeper bodies are refused before parsing. */
+  maxJsonDepth: number;
+}
+
+export function readHttpConfig(env: Record<string, string | undefined> = process.env): HttpConfig {
+  return {
+    host: envString(env, 'HOST', '0.0.0.0')!,
+    adminPort: envPort(env, 'ADMIN_PORT', 3000),
+    deliveryPort: envPort(env, 'DELIVERY_PORT', 3001),
+    bodyLimit: envBytes(env, 'BODY_LIMIT', 1024 * 1024),
+    trustProxy: envBool(env, 'TRUST_PROXY', false)!,
+    logLevel: envEnum(env, 'LOG_LEVEL', Object.keys(LOG_LEVELS) as (keyof typeof LOG_LEVELS)[], 'info'),
+    maxJsonDepth: envInt(env, 'MAX_JSON_DEPTH', 32, 2, 1000),
+  };
+}
+
+export const httpConfig = registerAs('http', () => readHttpConfig());

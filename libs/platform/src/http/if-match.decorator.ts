@@ -1,0 +1,22 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { KalamError } from '@kalam/core';
+
+/** Parses `If-Match: "3"` (or W/"3", or 3) into a version; undefined when absent. */
+export function parseIfMatch(header: string | undefined): number | undefined {
+  if (header === undefined || header.trim() === '') return undefined;
+  const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
+  if (!match) throw KalamError.badRequest('request.invalid_if_match');
+  return Number(match[1]);
+}
+
+export const IfMatch = createParamDecorator((_data: unknown, context: ExecutionContext): number | undefined => {
+  const request = context.switchToHttp().getRequest<FastifyRequest>();
+  const header = request.headers['if-match'];
+  return parseIfMatch(Array.isArray(header) ? header[0] : header);
+});
+
+/** The ETag we send for a versioned resource: the version, quoted. */
+export function versionEtag(version: number): string {
+  return `"${version}"`;
+}

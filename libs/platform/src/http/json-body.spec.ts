@@ -1,0 +1,42 @@
+import { KalamError } from '@kalam/core';
+import { jsonDepthExceeds, parseJsonBody } from './json-body';
+
+function codeOf(run: () => unknown): string | undefined {
+  try {
+    run();
+  } catch (error) {
+    return error instanceof KalamError ? error.code : 'not a KalamError';
+  }
+  return undefined;
+}
+
+describe('parseJsonBody', () => {
+  it('parses valid UTF-8 JSON with non-ASCII text', () => {
+    expect(parseJsonBody(Buffer.from('{"title":"Визит в Москву — İlişkiler"}'), 32)).toEqual({ title: 'Визит в Москву — İlişkiler' });
+  });
+
+  it('refuses invalid UTF-8', () => {
+    expect(codeOf(() => parseJsonBody(Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xc3, 0x28, 0x22, 0x7d]), 32))).toBe('request.invalid_utf8');
+  });
+
+  it('refuses malformed and empty JSON', () => {
+    expect(codeOf(() => parseJsonBody(Buffer.from('{"a":'), 32))).toBe('request.malformed_json');
+    expect(codeOf(() => parseJsonBody(Buffer.from('  '), 32))).toBe('request.empty_body');
+  });
+
+  it('refuses nesting past the limit without recursing', () => {
+    const deep = '['.repeat(100_000) + ']'.repeat(100_000);
+    expect(codeOf(() => parseJsonBody(Buffer.from(deep), 32))).toBe('request.too_deep');
+    expect(codeOf(() => parseJsonBody(Buffer.from('[[[1]]]'), 3))).toBeUndefined();
+  });
+
+  it('ignores brackets inside strings when measuring depth', () => {
+    expect(jsonDepthExceeds('{"a":"[[[[[[\\"[[["}', 2)).toBe(false);
+  });
+
+  it('drops prototype-poisoning keys', () => {
+    const parsed = parseJsonBody(Buffer.from('{"a":1,"__proto__":{"admin":true}}'), 32) as Record<string, unknown>;
+    expect(parsed).toEqual({ a: 1 });
+    expect(({} as Record<string, unknown>).admin).toBeUndefined();
+  });
+});

@@ -1,0 +1,54 @@
+import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { getMetadataStorage } from 'class-validator';
+import { KalamError, type ErrorDetail } from '@kalam/core';
+
+/** Message parameters from a decorator's own arguments: `@MaxLength(200)` → {count: 200}. */
+function constraintParams(target: object | undefined, property: string, constraint: string): Record<string, unknown> {
+  if (!target) return {};
+  const metadata = getMetadataStorage()
+    .getTargetValidationMetadatas(target.constructor, '', true, false)
+    .find((m) => m.propertyName === property && (m.name ?? m.type) === constraint);
+  const args = metadata?.constraints ?? [];
+  const first = args[0];
+  if (constraint === 'isEnum' && first && typeof first === 'object') return { values: Object.values(first).join(', ') };
+  if (Array.isArray(first)) return { values: first.join(', ') };
+  if (typeof first === 'number') return { count: first, n: first };
+  return {};
+}
+
+// When a field breaks several rules, the most basic one is the useful message: "is required"
+// before "must be text" before "must be at most 200 characters".
+const PRIORITY = ['whitelistValidation', 'isDefined', 'isString', 'isInt', 'isNumber', 'isBoolean', 'isArray', 'isObject', 'nestedValidation'];
+const rank = (constraint: string) => (PRIORITY.includes(constraint) ? PRIORITY.indexOf(constraint) : PRIORITY.length);
+
+function flatten(errors: ValidationError[], parent = ''): ErrorDetail[] {
+  const details: ErrorDetail[] = [];
+  for (const error of errors) {
+    const field = parent ? `${parent}.${error.property}` : error.property;
+    const constraints = Object.keys(error.constraints ?? {}).sort((a, b) => rank(a) - rank(b));
+    if (constraints.length) {
+      // A missing value fails every rule; say it is required instead.
+      const missing = error.value === undefined && constraints[0] !== 'whitelistValidation';
+      const constraint = missing ? 'isDefined' : constraints[0];
+      details.push({ field, code: `validation.${constraint}`, params: constraintParams(error.target, error.property, constraint) });
+    }
+    if (error.children?.length) details.push(...flatten(error.children, field));
+  }
+  return details;
+}
+
+/** One global pipe: unknown fields refused, types checked, each failing field named and translated. */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    forbidUnknownValues: true,
+    transform: true,
+    // Values are read to tell "missing" from "wrong", never echoed back.
+    validationError: { target: true, value: true },
+    exceptionFactory: (errors) => {
+      const details = flatten(errors);
+      return KalamError.badRequest('request.validation_failed', { count: details.length }, details);
+    },
+  });
+}
