@@ -1,11 +1,11 @@
-import { Logger } from '@nestjs/common';
+import { KalamLogger } from '@kalam/core';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { revertLastMigration, runMigrations } from '@kalam/database';
 import { openDatabase } from '../database-session';
 import { setUpDatabase } from '../setup';
 
-const logger = new Logger('migrations');
+const logger = new KalamLogger('migrations');
 // dist/apps/cli/src/commands → repository root
 const ROOT = path.resolve(__dirname, '../../../../..');
 

@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { KalamLogger } from '@kalam/core';
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -25,7 +25,7 @@ function prefixLines(stream: NodeJS.ReadableStream | null, prefix: string, out: 
  * close connections), then PostgreSQL.
  */
 export async function startCommand(apps: AppName[]): Promise<void> {
-  const logger = new Logger('kalam');
+  const logger = new KalamLogger('kalam');
   // Validate every app's configuration here, so a mistake is one line before anything starts.
   const http = readHttpConfig();
   readAuthConfig();

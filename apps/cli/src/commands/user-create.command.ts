@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { KalamLogger } from '@kalam/core';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { CreateUserDto, UsersService } from '@kalam/auth';
@@ -17,7 +17,7 @@ export interface UserCreateOptions {
 
 /** `npm run cms -- user:create --email … --password … --role admin` */
 export async function userCreateCommand(options: UserCreateOptions): Promise<void> {
-  const logger = new Logger('users');
+  const logger = new KalamLogger('users');
   const input = plainToInstance(CreateUserDto, {
     email: options.email,
     password: options.password,
