@@ -1,9 +1,5 @@
 /** Unit specs live beside the code; HTTP-level specs in test/ run against the embedded PostgreSQL. */
-const transform = { '^.+\\.(ts|js)$': ['@swc/jest'] };
-// ES-module-only dependencies that jest (on Node 20) must compile to CommonJS; everything else in
-// node_modules is loaded as is. (Node itself loads them natively via require(esm).)
-const ESM_ONLY = ['content-disposition'];
-const transformIgnorePatterns = [`^(?!.*/node_modules/(${ESM_ONLY.join('|')})/).*/node_modules/`];
+const transform = { '^.+\\.ts$': ['@swc/jest'] };
 const moduleNameMapper = { '^@kalam/([a-z-]+)$': '<rootDir>/libs/$1/src' };
 
 module.exports = {
@@ -13,7 +9,6 @@ module.exports = {
       displayName: 'unit',
       testEnvironment: 'node',
       transform,
-      transformIgnorePatterns,
       moduleNameMapper,
       roots: ['<rootDir>/apps', '<rootDir>/libs'],
       testMatch: ['**/*.spec.ts'],
@@ -22,7 +17,6 @@ module.exports = {
       displayName: 'http',
       testEnvironment: 'node',
       transform,
-      transformIgnorePatterns,
       moduleNameMapper,
       roots: ['<rootDir>/test'],
       testMatch: ['**/*.e2e-spec.ts'],
