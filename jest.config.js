@@ -1,25 +1,29 @@
 /** Unit specs live beside the code; HTTP-level specs in test/ run against the embedded PostgreSQL. */
-const transform = { '^.+\\.ts$': ['@swc/jest'] };
-const moduleNameMapper = { '^@kalam/([a-z-]+)$': '<rootDir>/libs/$1/src' };
+// Transpile only (no type-check per file): `npm test` type-checks the whole project once with tsc.
+const transform = { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] };
+const roots = ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'];
+const moduleNameMapper = { '^@kalam/([a-z0-9-]+)$': '<rootDir>/libs/$1/src' };
 
 module.exports = {
   testTimeout: 30000,
   projects: [
     {
       displayName: 'unit',
+      rootDir: __dirname,
       testEnvironment: 'node',
       transform,
       moduleNameMapper,
-      roots: ['<rootDir>/apps', '<rootDir>/libs'],
-      testMatch: ['**/*.spec.ts'],
+      roots,
+      testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'],
     },
     {
       displayName: 'http',
+      rootDir: __dirname,
       testEnvironment: 'node',
       transform,
       moduleNameMapper,
-      roots: ['<rootDir>/test'],
-      testMatch: ['**/*.e2e-spec.ts'],
+      roots,
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
     },

@@ -1,3 +1,5 @@
+// Global setup runs outside jest's module system, so @kalam/* aliases need tsconfig-paths here.
+import 'tsconfig-paths/register';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
