@@ -3,12 +3,19 @@ import { ConfigModule } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AccessGuard, authConfig, AuthModule, type AuthConfig } from '@kalam/auth';
+import { ContentModule } from '@kalam/content';
 import { databaseConfig, DatabaseModule } from '@kalam/database';
 import { I18nModule, LocalesModule } from '@kalam/i18n';
 import { HealthModule, httpConfig } from '@kalam/platform';
+import { ArticleTranslationsController } from './articles/article-translations.controller';
+import { ArticlesController } from './articles/articles.controller';
+import { SourcesController } from './articles/sources.controller';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
+import { AuthorsController } from './authors/authors.controller';
 import { LocalesController } from './locales/locales.controller';
+import { MediaController } from './media/media.controller';
+import { TagsController } from './tags/tags.controller';
 import { TokensController } from './tokens/tokens.controller';
 import { UsersController } from './users/users.controller';
 
@@ -26,9 +33,22 @@ import { UsersController } from './users/users.controller';
     I18nModule,
     LocalesModule,
     AuthModule,
+    ContentModule,
     HealthModule,
   ],
-  controllers: [AuthController, UsersController, LocalesController, TokensController, AuditController],
+  controllers: [
+    AuthController,
+    UsersController,
+    LocalesController,
+    TokensController,
+    AuditController,
+    AuthorsController,
+    TagsController,
+    MediaController,
+    ArticlesController,
+    ArticleTranslationsController,
+    SourcesController,
+  ],
   providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
 })
 export class AdminApiModule {}

@@ -11,3 +11,8 @@ export const requestContext = new AsyncLocalStorage<RequestContext>();
 export function currentRequestId(): string | undefined {
   return requestContext.getStore()?.requestId;
 }
+
+/** The message language negotiated for the current request; English outside a request. */
+export function currentLanguage(): string {
+  return requestContext.getStore()?.language ?? 'en';
+}

@@ -42,6 +42,37 @@ export const en: CatalogTree = {
       translator_needs_locale: 'A translator needs at least one locale to work in.',
       unknown_locale: 'Unknown locales: {{locales}}. Known locales: {{known}}.',
     },
+    author: {
+      not_found: 'No author has the id {{id}}.',
+      slug_taken: 'Another author already uses the slug {{slug}}.',
+      in_use_one: 'This author is on {{count}} article; remove them from it first.',
+      in_use_other: 'This author is on {{count}} articles; remove them from those first.',
+    },
+    tag: {
+      not_found: 'No tag has the id {{id}}.',
+      slug_taken: 'Another tag already uses the slug {{slug}} in {{locale}}.',
+    },
+    media: {
+      not_found: 'No media item has the id {{id}}.',
+      unsupported_type: 'This file is not an image we accept. Allowed: {{types}}.',
+      too_large: 'The file is larger than the limit of {{limit}} bytes.',
+      no_file: 'Send the image in a form field named file.',
+    },
+    article: {
+      not_found: 'No article has the id {{id}}.',
+      unknown_authors: 'Unknown author ids: {{ids}}.',
+      unknown_tags: 'Unknown tag ids: {{ids}}.',
+      unknown_media: 'No media item has the id {{id}}.',
+      slug_taken: 'Another article already uses the slug {{slug}} in {{locale}}.',
+    },
+    translation: {
+      not_found: 'This article has no {{locale}} translation.',
+    },
+    source: {
+      not_found: 'This article has no source number {{position}}.',
+      cited: 'Source {{position}} is still cited in: {{locales}}. Remove the footnotes first.',
+      bad_order: 'The order must list every current position from 1 to {{count}} exactly once.',
+    },
     locale: {
       not_found: 'The locale {{locale}} is not enabled. Enabled locales: {{enabled}}.',
       exists: 'The locale {{locale}} already exists.',
@@ -50,6 +81,15 @@ export const en: CatalogTree = {
       unknown_text_search_config: 'PostgreSQL has no text-search configuration named {{config}}. Available: {{available}}.',
       last_enabled: 'At least one locale must stay enabled.',
     },
+  },
+  footnotes: {
+    footnote_without_source: 'Footnote {{footnote}} cites a source that does not exist.',
+    source_not_cited: 'Source {{footnote}} is never cited.',
+    footnote_missing_from_translation: 'Footnote {{footnote}} is in the source text but not in this translation.',
+    footnote_not_in_source_locale: 'Footnote {{footnote}} is in this translation but not in the source text.',
+  },
+  citation: {
+    accessed: 'accessed {{date}}',
   },
   validation: {
     invalid: '{{field}} is not valid.',

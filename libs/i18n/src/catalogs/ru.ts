@@ -47,6 +47,39 @@ export const ru: CatalogTree = {
       translator_needs_locale: 'Переводчику нужен хотя бы один язык для работы.',
       unknown_locale: 'Неизвестные языки: {{locales}}. Известные языки: {{known}}.',
     },
+    author: {
+      not_found: 'Автора с идентификатором {{id}} нет.',
+      slug_taken: 'Адрес {{slug}} уже занят другим автором.',
+      in_use_one: 'Автор указан в {{count}} статье; сначала уберите его оттуда.',
+      in_use_few: 'Автор указан в {{count}} статьях; сначала уберите его оттуда.',
+      in_use_many: 'Автор указан в {{count}} статьях; сначала уберите его оттуда.',
+      in_use_other: 'Автор указан в {{count}} статьи; сначала уберите его оттуда.',
+    },
+    tag: {
+      not_found: 'Тега с идентификатором {{id}} нет.',
+      slug_taken: 'Адрес {{slug}} на языке {{locale}} уже занят другим тегом.',
+    },
+    media: {
+      not_found: 'Медиафайла с идентификатором {{id}} нет.',
+      unsupported_type: 'Этот файл не является допустимым изображением. Разрешены: {{types}}.',
+      too_large: 'Файл превышает предел в {{limit}} байт.',
+      no_file: 'Передайте изображение в поле формы с именем file.',
+    },
+    article: {
+      not_found: 'Статьи с идентификатором {{id}} нет.',
+      unknown_authors: 'Неизвестные идентификаторы авторов: {{ids}}.',
+      unknown_tags: 'Неизвестные идентификаторы тегов: {{ids}}.',
+      unknown_media: 'Медиафайла с идентификатором {{id}} нет.',
+      slug_taken: 'Адрес {{slug}} на языке {{locale}} уже занят другой статьёй.',
+    },
+    translation: {
+      not_found: 'У этой статьи нет перевода на язык {{locale}}.',
+    },
+    source: {
+      not_found: 'У этой статьи нет источника номер {{position}}.',
+      cited: 'На источник {{position}} всё ещё есть ссылки в: {{locales}}. Сначала удалите сноски.',
+      bad_order: 'Порядок должен содержать каждую текущую позицию от 1 до {{count}} ровно один раз.',
+    },
     locale: {
       not_found: 'Язык {{locale}} не включён. Включённые языки: {{enabled}}.',
       exists: 'Язык {{locale}} уже существует.',
@@ -55,6 +88,15 @@ export const ru: CatalogTree = {
       unknown_text_search_config: 'В PostgreSQL нет конфигурации полнотекстового поиска {{config}}. Доступные: {{available}}.',
       last_enabled: 'Хотя бы один язык должен оставаться включённым.',
     },
+  },
+  footnotes: {
+    footnote_without_source: 'Сноска {{footnote}} ссылается на несуществующий источник.',
+    source_not_cited: 'На источник {{footnote}} нет ни одной ссылки.',
+    footnote_missing_from_translation: 'Сноска {{footnote}} есть в исходном тексте, но не в этом переводе.',
+    footnote_not_in_source_locale: 'Сноска {{footnote}} есть в этом переводе, но не в исходном тексте.',
+  },
+  citation: {
+    accessed: 'дата обращения: {{date}}',
   },
   validation: {
     invalid: 'Поле {{field}} заполнено неверно.',

@@ -41,6 +41,37 @@ export const tr: CatalogTree = {
       translator_needs_locale: 'Bir çevirmenin çalışacağı en az bir dil olmalı.',
       unknown_locale: 'Bilinmeyen diller: {{locales}}. Bilinen diller: {{known}}.',
     },
+    author: {
+      not_found: '{{id}} kimlikli bir yazar yok.',
+      slug_taken: '{{slug}} kısa adını başka bir yazar kullanıyor.',
+      in_use_one: 'Bu yazar {{count}} makalede yer alıyor; önce oradan çıkarın.',
+      in_use_other: 'Bu yazar {{count}} makalede yer alıyor; önce oralardan çıkarın.',
+    },
+    tag: {
+      not_found: '{{id}} kimlikli bir etiket yok.',
+      slug_taken: '{{slug}} kısa adını {{locale}} dilinde başka bir etiket kullanıyor.',
+    },
+    media: {
+      not_found: '{{id}} kimlikli bir medya öğesi yok.',
+      unsupported_type: 'Bu dosya kabul ettiğimiz bir görsel değil. İzin verilenler: {{types}}.',
+      too_large: 'Dosya {{limit}} baytlık sınırdan büyük.',
+      no_file: 'Görseli file adlı form alanında gönderin.',
+    },
+    article: {
+      not_found: '{{id}} kimlikli bir makale yok.',
+      unknown_authors: 'Bilinmeyen yazar kimlikleri: {{ids}}.',
+      unknown_tags: 'Bilinmeyen etiket kimlikleri: {{ids}}.',
+      unknown_media: '{{id}} kimlikli bir medya öğesi yok.',
+      slug_taken: '{{slug}} kısa adını {{locale}} dilinde başka bir makale kullanıyor.',
+    },
+    translation: {
+      not_found: 'Bu makalenin {{locale}} çevirisi yok.',
+    },
+    source: {
+      not_found: 'Bu makalenin {{position}} numaralı kaynağı yok.',
+      cited: '{{position}} numaralı kaynağa hâlâ şu dillerde atıf var: {{locales}}. Önce dipnotları kaldırın.',
+      bad_order: 'Sıralama, 1 ile {{count}} arasındaki her mevcut konumu tam bir kez içermeli.',
+    },
     locale: {
       not_found: '{{locale}} dili etkin değil. Etkin diller: {{enabled}}.',
       exists: '{{locale}} dili zaten var.',
@@ -49,6 +80,15 @@ export const tr: CatalogTree = {
       unknown_text_search_config: "PostgreSQL'de {{config}} adlı bir metin arama yapılandırması yok. Mevcut olanlar: {{available}}.",
       last_enabled: 'En az bir dil etkin kalmalı.',
     },
+  },
+  footnotes: {
+    footnote_without_source: '{{footnote}} numaralı dipnot var olmayan bir kaynağa atıf yapıyor.',
+    source_not_cited: '{{footnote}} numaralı kaynağa hiç atıf yapılmıyor.',
+    footnote_missing_from_translation: '{{footnote}} numaralı dipnot kaynak metinde var, bu çeviride yok.',
+    footnote_not_in_source_locale: '{{footnote}} numaralı dipnot bu çeviride var, kaynak metinde yok.',
+  },
+  citation: {
+    accessed: 'erişim tarihi: {{date}}',
   },
   validation: {
     invalid: '{{field}} geçerli değil.',

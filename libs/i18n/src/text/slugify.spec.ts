@@ -16,6 +16,10 @@ describe('slugify', () => {
     expect(slugify('Café déjà vu', 'en')).toBe('cafe-deja-vu');
   });
 
+  it('transliterates Cyrillic names in any locale', () => {
+    expect(slugify('Айгерим Жумабаева', 'en')).toBe('aygerim-zhumabaeva');
+  });
+
   it('handles Kazakh letters', () => {
     expect(slugify('Қазақстан Әлемі', 'kk')).toBe('qazaqstan-alemi');
   });

@@ -30,9 +30,8 @@ function transliterate(text: string, table: Record<string, string>): string {
 export function slugify(text: string, locale: string): string {
   const language = locale.toLowerCase().split('-')[0];
   let prepared = toLocaleLower(text.normalize('NFC'), locale);
-  if (language === 'ru' || language === 'uk' || language === 'be' || language === 'kk') {
-    prepared = transliterate(prepared, language === 'kk' ? { ...RUSSIAN, ...KAZAKH } : RUSSIAN);
-  }
+  // Cyrillic is transliterated whatever the locale (a Russian name in an English byline, say).
+  if (/[\u0400-\u04FF]/.test(prepared)) prepared = transliterate(prepared, language === 'kk' ? { ...RUSSIAN, ...KAZAKH } : RUSSIAN);
   const slug = slugifyLib(prepared, { lower: true, strict: true, trim: true, locale: language });
   return truncateSlug(slug, MAX_SLUG_LENGTH);
 }

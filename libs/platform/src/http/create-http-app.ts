@@ -18,6 +18,8 @@ export interface HttpAppOptions {
   /** Route prefix such as 'admin/v1'; /health and /ready stay at the root. */
   prefix: string;
   docs: { path: string; title: string; description: string; bearer: boolean };
+  /** Extra Fastify plugins (e.g. multipart uploads), registered before the app listens. */
+  configure?: (app: NestFastifyApplication) => Promise<void>;
 }
 
 const REQUEST_ID = /^[\w.:-]{1,100}$/;
@@ -71,6 +73,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<NestFastif
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   setUpDocs(app, options);
+  await options.configure?.(app);
   await app.listen(options.port, http.host);
   return app;
 }

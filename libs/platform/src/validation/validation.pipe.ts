@@ -21,7 +21,8 @@ function constraintParams(target: object | undefined, property: string, constrai
 const PRIORITY = ['whitelistValidation', 'isDefined', 'isString', 'isInt', 'isNumber', 'isBoolean', 'isArray', 'isObject', 'nestedValidation'];
 const rank = (constraint: string) => (PRIORITY.includes(constraint) ? PRIORITY.indexOf(constraint) : PRIORITY.length);
 
-function flatten(errors: ValidationError[], parent = ''): ErrorDetail[] {
+/** class-validator errors as our error details: one per field, dotted paths for nested fields. */
+export function toValidationDetails(errors: ValidationError[], parent = ''): ErrorDetail[] {
   const details: ErrorDetail[] = [];
   for (const error of errors) {
     const field = parent ? `${parent}.${error.property}` : error.property;
@@ -32,7 +33,7 @@ function flatten(errors: ValidationError[], parent = ''): ErrorDetail[] {
       const constraint = missing ? 'isDefined' : constraints[0];
       details.push({ field, code: `validation.${constraint}`, params: constraintParams(error.target, error.property, constraint) });
     }
-    if (error.children?.length) details.push(...flatten(error.children, field));
+    if (error.children?.length) details.push(...toValidationDetails(error.children, field));
   }
   return details;
 }
@@ -47,7 +48,7 @@ export function createValidationPipe(): ValidationPipe {
     // Values are read to tell "missing" from "wrong", never echoed back.
     validationError: { target: true, value: true },
     exceptionFactory: (errors) => {
-      const details = flatten(errors);
+      const details = toValidationDetails(errors);
       return KalamError.badRequest('request.validation_failed', { count: details.length }, details);
     },
   });

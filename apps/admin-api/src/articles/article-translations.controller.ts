@@ -1,0 +1,63 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Put, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { AnyRole, CurrentUser, Roles, type UserEntity } from '@kalam/auth';
+import { ArticleTranslationsService, PutTranslationDto, TranslationResponseDto, type FootnoteReport } from '@kalam/content';
+import { currentLanguage } from '@kalam/core';
+import { Messages } from '@kalam/i18n';
+import { IfMatch, UuidParam, versionEtag } from '@kalam/platform';
+import { FootnoteChecksDto, TranslationWriteResultDto } from './article-translation.dto';
+
+@ApiTags('articles')
+@ApiBearerAuth()
+@Controller('articles/:id/translations/:locale')
+export class ArticleTranslationsController {
+  constructor(
+    private readonly translations: ArticleTranslationsService,
+    private readonly messages: Messages,
+  ) {}
+
+  /** Creates the translation (201), or replaces its text (200) when If-Match names the current version. */
+  @Roles('admin', 'editor', 'author', 'translator')
+  @Put()
+  @ApiOkResponse({ type: TranslationWriteResultDto })
+  async put(
+    @UuidParam('id') id: string,
+    @Param('locale') locale: string,
+    @Body() body: PutTranslationDto,
+    @IfMatch() version: number | undefined,
+    @CurrentUser() user: UserEntity,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TranslationWriteResultDto> {
+    const { translation, created } = await this.translations.put(id, locale, body, version, user);
+    void reply.status(created ? 201 : 200).header('etag', versionEtag(translation.version));
+    return { locale: translation.locale, slug: translation.slug, status: translation.status, version: translation.version };
+  }
+
+  @AnyRole()
+  @Get()
+  @ApiOkResponse({ type: TranslationResponseDto })
+  async get(@UuidParam('id') id: string, @Param('locale') locale: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<TranslationResponseDto> {
+    const detail = await this.translations.get(id, locale);
+    void reply.header('etag', versionEtag(detail.translation.version));
+    return TranslationResponseDto.fromDetail(detail);
+  }
+
+  @Roles('admin', 'editor')
+  @Delete()
+  @HttpCode(204)
+  remove(@UuidParam('id') id: string, @Param('locale') locale: string, @CurrentUser() user: UserEntity): Promise<void> {
+    return this.translations.remove(id, locale, user);
+  }
+
+  @AnyRole()
+  @Get('checks')
+  @ApiOkResponse({ type: FootnoteChecksDto })
+  async checks(@UuidParam('id') id: string, @Param('locale') locale: string): Promise<FootnoteChecksDto> {
+    const report: FootnoteReport = await this.translations.checks(id, locale);
+    const language = currentLanguage();
+    const present = (issues: FootnoteReport['errors']) =>
+      issues.map((issue) => ({ ...issue, message: this.messages.t(language, `footnotes.${issue.code}`, { footnote: issue.footnote }) }));
+    return { errors: present(report.errors), warnings: present(report.warnings) };
+  }
+}

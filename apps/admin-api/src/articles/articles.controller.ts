@@ -1,0 +1,60 @@
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { AnyRole, CurrentUser, Roles, type UserEntity } from '@kalam/auth';
+import { ArticleListQueryDto, ArticleResponseDto, ArticlesService, CreateArticleDto, UpdateArticleDto, type Page } from '@kalam/content';
+import { IfMatch, UuidParam, versionEtag } from '@kalam/platform';
+
+@ApiTags('articles')
+@ApiBearerAuth()
+@Controller('articles')
+export class ArticlesController {
+  constructor(private readonly articles: ArticlesService) {}
+
+  @AnyRole()
+  @Get()
+  async list(@Query() query: ArticleListQueryDto): Promise<Page<ArticleResponseDto>> {
+    const page = await this.articles.list(query);
+    return { ...page, items: page.items.map(ArticleResponseDto.from) };
+  }
+
+  @Roles('admin', 'editor', 'author')
+  @Post()
+  @ApiCreatedResponse({ type: ArticleResponseDto })
+  async create(@Body() body: CreateArticleDto, @CurrentUser() user: UserEntity, @Res({ passthrough: true }) reply: FastifyReply): Promise<ArticleResponseDto> {
+    const view = await this.articles.create(body, user);
+    void reply.header('etag', versionEtag(view.article.version));
+    return ArticleResponseDto.from(view);
+  }
+
+  @AnyRole()
+  @Get(':id')
+  @ApiOkResponse({ type: ArticleResponseDto })
+  async get(@UuidParam('id') id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<ArticleResponseDto> {
+    const view = await this.articles.view(id);
+    void reply.header('etag', versionEtag(view.article.version));
+    return ArticleResponseDto.from(view);
+  }
+
+  @Roles('admin', 'editor', 'author')
+  @Patch(':id')
+  @ApiOkResponse({ type: ArticleResponseDto })
+  async update(
+    @UuidParam('id') id: string,
+    @Body() body: UpdateArticleDto,
+    @IfMatch() version: number | undefined,
+    @CurrentUser() user: UserEntity,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ArticleResponseDto> {
+    const view = await this.articles.update(id, body, version, user);
+    void reply.header('etag', versionEtag(view.article.version));
+    return ArticleResponseDto.from(view);
+  }
+
+  @Roles('admin', 'editor')
+  @Delete(':id')
+  @HttpCode(204)
+  remove(@UuidParam('id') id: string, @CurrentUser() user: UserEntity): Promise<void> {
+    return this.articles.remove(id, user);
+  }
+}

@@ -1,0 +1,64 @@
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { AnyRole, CurrentUser, Roles, type UserEntity } from '@kalam/auth';
+import { ArticlesService, CreateSourceDto, ReorderSourcesDto, SourceResponseDto, SourcesService, UpdateSourceDto } from '@kalam/content';
+import { IfMatch, PositionParam, UuidParam, versionEtag } from '@kalam/platform';
+
+@ApiTags('sources')
+@ApiBearerAuth()
+@Controller('articles/:id/sources')
+export class SourcesController {
+  constructor(
+    private readonly sources: SourcesService,
+    private readonly articles: ArticlesService,
+  ) {}
+
+  @AnyRole()
+  @Get()
+  @ApiOkResponse({ type: [SourceResponseDto] })
+  async list(@UuidParam('id') id: string): Promise<SourceResponseDto[]> {
+    await this.articles.require(id);
+    return (await this.sources.list(id)).map(SourceResponseDto.from);
+  }
+
+  @Roles('admin', 'editor', 'author')
+  @Post()
+  @ApiCreatedResponse({ type: SourceResponseDto })
+  async add(@UuidParam('id') id: string, @Body() body: CreateSourceDto, @CurrentUser() user: UserEntity, @Res({ passthrough: true }) reply: FastifyReply): Promise<SourceResponseDto> {
+    const source = await this.sources.add(id, body, user);
+    void reply.header('etag', versionEtag(source.version));
+    return SourceResponseDto.from(source);
+  }
+
+  @Roles('admin', 'editor', 'author')
+  @Post('reorder')
+  @HttpCode(200)
+  @ApiOkResponse({ type: [SourceResponseDto] })
+  async reorder(@UuidParam('id') id: string, @Body() body: ReorderSourcesDto, @CurrentUser() user: UserEntity): Promise<SourceResponseDto[]> {
+    return (await this.sources.reorder(id, body.order, user)).map(SourceResponseDto.from);
+  }
+
+  @Roles('admin', 'editor', 'author')
+  @Patch(':position')
+  @ApiOkResponse({ type: SourceResponseDto })
+  async update(
+    @UuidParam('id') id: string,
+    @PositionParam('position') position: number,
+    @Body() body: UpdateSourceDto,
+    @IfMatch() version: number | undefined,
+    @CurrentUser() user: UserEntity,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SourceResponseDto> {
+    const source = await this.sources.update(id, position, body, version, user);
+    void reply.header('etag', versionEtag(source.version));
+    return SourceResponseDto.from(source);
+  }
+
+  @Roles('admin', 'editor', 'author')
+  @Delete(':position')
+  @HttpCode(204)
+  remove(@UuidParam('id') id: string, @PositionParam('position') position: number, @CurrentUser() user: UserEntity): Promise<void> {
+    return this.sources.remove(id, position, user);
+  }
+}

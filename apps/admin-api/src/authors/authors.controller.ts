@@ -1,0 +1,88 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { AnyRole, canWorkIn, CurrentUser, Roles, type UserEntity } from '@kalam/auth';
+import {
+  AuthorResponseDto,
+  AuthorsService,
+  AuthorTranslationResponseDto,
+  CreateAuthorDto,
+  SearchPageQueryDto,
+  PutAuthorTranslationDto,
+  UpdateAuthorDto,
+  type Page,
+} from '@kalam/content';
+import { KalamError } from '@kalam/core';
+import { IfMatch, UuidParam, versionEtag } from '@kalam/platform';
+
+@ApiTags('authors')
+@ApiBearerAuth()
+@Controller('authors')
+export class AuthorsController {
+  constructor(private readonly authors: AuthorsService) {}
+
+  @AnyRole()
+  @Get()
+  async list(@Query() query: SearchPageQueryDto): Promise<Page<AuthorResponseDto>> {
+    const page = await this.authors.list(query);
+    return { ...page, items: page.items.map(AuthorResponseDto.from) };
+  }
+
+  @Roles('admin', 'editor', 'author')
+  @Post()
+  @ApiCreatedResponse({ type: AuthorResponseDto })
+  async create(@Body() body: CreateAuthorDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<AuthorResponseDto> {
+    const author = await this.authors.create(body);
+    void reply.header('etag', versionEtag(author.version));
+    return AuthorResponseDto.from(author);
+  }
+
+  @AnyRole()
+  @Get(':id')
+  @ApiOkResponse({ type: AuthorResponseDto })
+  async get(@UuidParam('id') id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<AuthorResponseDto> {
+    const author = await this.authors.get(id);
+    void reply.header('etag', versionEtag(author.version));
+    return AuthorResponseDto.from(author);
+  }
+
+  @Roles('admin', 'editor')
+  @Patch(':id')
+  @ApiOkResponse({ type: AuthorResponseDto })
+  async update(@UuidParam('id') id: string, @Body() body: UpdateAuthorDto, @IfMatch() version: number | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<AuthorResponseDto> {
+    const author = await this.authors.update(id, body, version);
+    void reply.header('etag', versionEtag(author.version));
+    return AuthorResponseDto.from(author);
+  }
+
+  @Roles('admin', 'editor')
+  @Delete(':id')
+  @HttpCode(204)
+  remove(@UuidParam('id') id: string): Promise<void> {
+    return this.authors.remove(id);
+  }
+
+  @AnyRole()
+  @Put(':id/translations/:locale')
+  @ApiOkResponse({ type: AuthorTranslationResponseDto, description: '201 when created, 200 when updated' })
+  async putTranslation(
+    @UuidParam('id') id: string,
+    @Param('locale') locale: string,
+    @Body() body: PutAuthorTranslationDto,
+    @IfMatch() version: number | undefined,
+    @CurrentUser() user: UserEntity,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AuthorTranslationResponseDto> {
+    if (!canWorkIn(user, locale)) throw KalamError.forbidden('auth.locale_forbidden', { locale });
+    const { translation, created } = await this.authors.putTranslation(id, locale, body, version);
+    void reply.status(created ? 201 : 200).header('etag', versionEtag(translation.version));
+    return AuthorTranslationResponseDto.from(translation);
+  }
+
+  @Roles('admin', 'editor')
+  @Delete(':id/translations/:locale')
+  @HttpCode(204)
+  removeTranslation(@UuidParam('id') id: string, @Param('locale') locale: string): Promise<void> {
+    return this.authors.removeTranslation(id, locale);
+  }
+}

@@ -1,0 +1,91 @@
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { createReadStream } from 'node:fs';
+import { AnyRole, CurrentUser, Roles, type UserEntity } from '@kalam/auth';
+import { CreateExternalMediaDto, MediaResponseDto, MediaService, PageQueryDto, UpdateMediaDto, type Page } from '@kalam/content';
+import { KalamError } from '@kalam/core';
+import { IfMatch, toValidationDetails, UuidParam, versionEtag } from '@kalam/platform';
+import { readUpload } from './read-upload';
+
+@ApiTags('media')
+@ApiBearerAuth()
+@Controller('media')
+export class MediaController {
+  constructor(private readonly media: MediaService) {}
+
+  @AnyRole()
+  @Get()
+  async list(@Query() query: PageQueryDto): Promise<Page<MediaResponseDto>> {
+    const page = await this.media.list(query);
+    return { ...page, items: page.items.map(MediaResponseDto.from) };
+  }
+
+  /**
+   * Either multipart/form-data with fields `credit`, `translations` (JSON text) and then `file`
+   * (JPEG, PNG, GIF, WebP or AVIF), or JSON `{url, credit, translations}` to register an external image.
+   */
+  @Roles('admin', 'editor', 'author')
+  @Post()
+  @ApiConsumes('multipart/form-data', 'application/json')
+  @ApiBody({
+    schema: {
+      oneOf: [
+        { type: 'object', properties: { credit: { type: 'string' }, translations: { type: 'string', description: 'JSON: {"en": {"caption": "…", "alt": "…"}}' }, file: { type: 'string', format: 'binary' } }, required: ['file'] },
+        { $ref: '#/components/schemas/CreateExternalMediaDto' },
+      ],
+    },
+  })
+  @ApiCreatedResponse({ type: MediaResponseDto })
+  async create(@Req() request: FastifyRequest, @CurrentUser() user: UserEntity, @Res({ passthrough: true }) reply: FastifyReply): Promise<MediaResponseDto> {
+    const media = request.isMultipart()
+      ? await this.media.upload(await readUpload(request, this.media.maxBytes), user.id)
+      : await this.media.createExternal(await validExternal(request.body), user.id);
+    void reply.header('etag', versionEtag(media.version));
+    return MediaResponseDto.from(media);
+  }
+
+  @AnyRole()
+  @Get(':id')
+  @ApiOkResponse({ type: MediaResponseDto })
+  async get(@UuidParam('id') id: string): Promise<MediaResponseDto> {
+    return MediaResponseDto.from(await this.media.get(id));
+  }
+
+  @AnyRole()
+  @Get(':id/file')
+  async file(@UuidParam('id') id: string, @Res() reply: FastifyReply): Promise<void> {
+    const file = await this.media.file(id);
+    await reply
+      .header('content-type', file.mimeType)
+      .header('x-content-type-options', 'nosniff')
+      .header('cache-control', 'private, max-age=3600')
+      .send(createReadStream(file.path));
+  }
+
+  @Roles('admin', 'editor', 'author')
+  @Patch(':id')
+  @ApiOkResponse({ type: MediaResponseDto })
+  async update(@UuidParam('id') id: string, @Body() body: UpdateMediaDto, @IfMatch() version: number | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<MediaResponseDto> {
+    const media = await this.media.update(id, body, version);
+    void reply.header('etag', versionEtag(media.version));
+    return MediaResponseDto.from(media);
+  }
+
+  @Roles('admin', 'editor')
+  @Delete(':id')
+  @HttpCode(204)
+  remove(@UuidParam('id') id: string): Promise<void> {
+    return this.media.remove(id);
+  }
+}
+
+async function validExternal(body: unknown): Promise<CreateExternalMediaDto> {
+  if (typeof body !== 'object' || body === null) throw KalamError.badRequest('request.empty_body');
+  const input = plainToInstance(CreateExternalMediaDto, body);
+  const details = toValidationDetails(await validate(input, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: true, value: true } }));
+  if (details.length) throw KalamError.badRequest('request.validation_failed', { count: details.length }, details);
+  return input;
+}

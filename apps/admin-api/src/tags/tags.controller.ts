@@ -1,0 +1,59 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { AnyRole, canWorkIn, CurrentUser, Roles, type UserEntity } from '@kalam/auth';
+import { CreateTagDto, SearchPageQueryDto, TagResponseDto, TagsService, TagTranslationInputDto, type Page } from '@kalam/content';
+import { KalamError } from '@kalam/core';
+import { IfMatch, UuidParam, versionEtag } from '@kalam/platform';
+
+@ApiTags('tags')
+@ApiBearerAuth()
+@Controller('tags')
+export class TagsController {
+  constructor(private readonly tags: TagsService) {}
+
+  @AnyRole()
+  @Get()
+  async list(@Query() query: SearchPageQueryDto): Promise<Page<TagResponseDto>> {
+    const page = await this.tags.list(query);
+    return { ...page, items: page.items.map(TagResponseDto.from) };
+  }
+
+  @Roles('admin', 'editor', 'author')
+  @Post()
+  @ApiCreatedResponse({ type: TagResponseDto })
+  async create(@Body() body: CreateTagDto): Promise<TagResponseDto> {
+    return TagResponseDto.from(await this.tags.create(body.translations));
+  }
+
+  @AnyRole()
+  @Get(':id')
+  @ApiOkResponse({ type: TagResponseDto })
+  async get(@UuidParam('id') id: string): Promise<TagResponseDto> {
+    return TagResponseDto.from(await this.tags.get(id));
+  }
+
+  @AnyRole()
+  @Put(':id/translations/:locale')
+  @ApiOkResponse({ type: TagResponseDto })
+  async putTranslation(
+    @UuidParam('id') id: string,
+    @Param('locale') locale: string,
+    @Body() body: TagTranslationInputDto,
+    @IfMatch() version: number | undefined,
+    @CurrentUser() user: UserEntity,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TagResponseDto> {
+    if (!canWorkIn(user, locale)) throw KalamError.forbidden('auth.locale_forbidden', { locale });
+    const tag = await this.tags.putTranslation(id, locale, body, version);
+    void reply.header('etag', versionEtag(tag.translations!.find((t) => t.locale === locale)!.version));
+    return TagResponseDto.from(tag);
+  }
+
+  @Roles('admin', 'editor')
+  @Delete(':id')
+  @HttpCode(204)
+  remove(@UuidParam('id') id: string): Promise<void> {
+    return this.tags.remove(id);
+  }
+}

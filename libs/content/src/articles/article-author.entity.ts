@@ -1,0 +1,19 @@
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
+import { ArticleEntity } from './article.entity';
+
+/** An article's authors in byline order. */
+@Entity({ name: 'article_author' })
+export class ArticleAuthorEntity {
+  @PrimaryColumn({ name: 'article_id', type: 'uuid' })
+  articleId: string;
+
+  @PrimaryColumn({ name: 'author_id', type: 'uuid' })
+  authorId: string;
+
+  @ManyToOne(() => ArticleEntity, (article) => article.authorLinks, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'article_id', foreignKeyConstraintName: 'article_author_article_fk' })
+  article?: Relation<ArticleEntity>;
+
+  @Column({ type: 'smallint' })
+  position: number;
+}

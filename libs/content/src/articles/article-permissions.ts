@@ -1,0 +1,38 @@
+import { canWorkIn, type Role } from '@kalam/auth';
+
+export interface Editor {
+  id: string;
+  role: Role;
+  locales: string[];
+}
+
+export interface ArticleOwnership {
+  sourceLocale: string;
+  createdBy: string | null;
+}
+
+/**
+ * Who may change an article's shared parts (authors, tags, hero image, sources): admins and
+ * editors working in its source locale, and the author who created it.
+ */
+export function canManageArticle(user: Editor, article: ArticleOwnership): boolean {
+  if (!canWorkIn(user, article.sourceLocale)) return false;
+  if (user.role === 'admin' || user.role === 'editor') return true;
+  return user.role === 'author' && article.createdBy === user.id;
+}
+
+/**
+ * Who may write one locale's text: anyone who manages the article, within their locales; and
+ * translators, in their locales, except the source locale (they translate, they do not author).
+ */
+export function canEditTranslation(user: Editor, article: ArticleOwnership, locale: string): boolean {
+  if (!canWorkIn(user, locale)) return false;
+  if (user.role === 'translator') return locale !== article.sourceLocale;
+  if (user.role === 'admin' || user.role === 'editor') return true;
+  return user.role === 'author' && article.createdBy === user.id;
+}
+
+/** Deleting an article or a translation is an editor's call. */
+export function canDeleteContent(user: Editor, locale: string): boolean {
+  return (user.role === 'admin' || user.role === 'editor') && canWorkIn(user, locale);
+}

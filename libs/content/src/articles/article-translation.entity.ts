@@ -1,0 +1,56 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import { ArticleEntity } from './article.entity';
+import { TRANSLATION_STATUSES, type TranslationStatus } from './translation-status';
+
+/** One locale's version of an article. The slug is unique within its locale. */
+@Entity({ name: 'article_translation' })
+@Index('article_translation_locale_slug_uq', ['locale', 'slug'], { unique: true })
+@Index('article_translation_locale_status_idx', ['locale', 'status'])
+export class ArticleTranslationEntity {
+  @PrimaryColumn({ name: 'article_id', type: 'uuid' })
+  articleId: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 16 })
+  locale: string;
+
+  @ManyToOne(() => ArticleEntity, (article) => article.translations, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'article_id', foreignKeyConstraintName: 'article_translation_article_fk' })
+  article?: Relation<ArticleEntity>;
+
+  @Column({ type: 'varchar', length: 300 })
+  title: string;
+
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  subtitle: string | null;
+
+  @Column({ type: 'varchar', length: 120 })
+  slug: string;
+
+  @Column({ type: 'varchar', length: 1000, nullable: true })
+  summary: string | null;
+
+  /** Markdown; `[^n]` cites the article's source at position n. */
+  @Column({ name: 'body_markdown', type: 'text' })
+  body: string;
+
+  @Column({ name: 'seo_title', type: 'varchar', length: 200, nullable: true })
+  seoTitle: string | null;
+
+  @Column({ name: 'seo_description', type: 'varchar', length: 400, nullable: true })
+  seoDescription: string | null;
+
+  @Column({ type: 'enum', enum: TRANSLATION_STATUSES, enumName: 'translation_status', default: 'draft' })
+  status: TranslationStatus;
+
+  @Column({ type: 'integer', default: 1 })
+  version: number;
+
+  @Column({ name: 'updated_by', type: 'uuid', nullable: true })
+  updatedBy: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,35 @@
+import { Column, CreateDateColumn, Entity, Index, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import { ArticleAuthorEntity } from './article-author.entity';
+import { ArticleTranslationEntity } from './article-translation.entity';
+
+/** What all translations of a piece share: source locale, authors, tags, hero image, sources. */
+@Entity({ name: 'article' })
+export class ArticleEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'source_locale', type: 'varchar', length: 16 })
+  sourceLocale: string;
+
+  @Column({ name: 'hero_media_id', type: 'uuid', nullable: true })
+  heroMediaId: string | null;
+
+  @Column({ name: 'created_by', type: 'uuid', nullable: true })
+  createdBy: string | null;
+
+  @Column({ type: 'integer', default: 1 })
+  version: number;
+
+  @OneToMany(() => ArticleTranslationEntity, (translation) => translation.article)
+  translations?: Relation<ArticleTranslationEntity[]>;
+
+  @OneToMany(() => ArticleAuthorEntity, (link) => link.article)
+  authorLinks?: Relation<ArticleAuthorEntity[]>;
+
+  @Index('article_created_at_idx')
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

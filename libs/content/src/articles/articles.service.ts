@@ -1,0 +1,160 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, In, Repository, type EntityManager } from 'typeorm';
+import { KalamError, updateVersioned } from '@kalam/core';
+import { LocalesService } from '@kalam/i18n';
+import { AuthorEntity } from '../authors/author.entity';
+import { escapeLike } from '../authors/authors.service';
+import { pageWindow, type Page } from '../common/pagination';
+import { MediaEntity } from '../media/media.entity';
+import { MediaService } from '../media/media.service';
+import { SourceEntity } from '../sources/source.entity';
+import { TagEntity } from '../tags/tag.entity';
+import { TagsService } from '../tags/tags.service';
+import { ArticleAuthorEntity } from './article-author.entity';
+import { canDeleteContent, canManageArticle, type Editor } from './article-permissions';
+import { ArticleTagEntity } from './article-tag.entity';
+import { ArticleTranslationEntity } from './article-translation.entity';
+import { ArticleEntity } from './article.entity';
+import type { ArticleListQueryDto, CreateArticleDto, UpdateArticleDto } from './dto/article.dto';
+
+/** An article with everything an editor sees on its page. */
+export interface ArticleView {
+  article: ArticleEntity;
+  translations: ArticleTranslationEntity[];
+  authors: AuthorEntity[];
+  tags: TagEntity[];
+  hero: MediaEntity | null;
+  sources: SourceEntity[];
+}
+
+@Injectable()
+export class ArticlesService {
+  constructor(
+    @InjectRepository(ArticleEntity) private readonly articles: Repository<ArticleEntity>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly locales: LocalesService,
+    private readonly tags: TagsService,
+    private readonly media: MediaService,
+  ) {}
+
+  async create(input: CreateArticleDto, user: Editor): Promise<ArticleView> {
+    await this.locales.requireEnabled(input.sourceLocale);
+    if (user.role === 'translator' || !canManageArticle(user, { sourceLocale: input.sourceLocale, createdBy: user.id })) {
+      throw KalamError.forbidden('auth.locale_forbidden', { locale: input.sourceLocale });
+    }
+    const id = await this.dataSource.transaction(async (manager) => {
+      await this.requireAuthors(input.authorIds, manager);
+      await this.tags.requireAll(input.tagIds ?? [], manager);
+      if (input.heroMediaId) await this.media.requireExists(input.heroMediaId, manager);
+      const article = await manager.getRepository(ArticleEntity).save(
+        manager.getRepository(ArticleEntity).create({ sourceLocale: input.sourceLocale, heroMediaId: input.heroMediaId ?? null, createdBy: user.id }),
+      );
+      await this.replaceLinks(manager, article.id, input.authorIds, input.tagIds ?? []);
+      return article.id;
+    });
+    return this.view(id);
+  }
+
+  async update(id: string, input: UpdateArticleDto, expectedVersion: number | undefined, user: Editor): Promise<ArticleView> {
+    const current = await this.require(id);
+    if (!canManageArticle(user, current)) throw KalamError.forbidden();
+    if (expectedVersion === undefined) throw KalamError.preconditionRequired(current.version);
+    await this.dataSource.transaction(async (manager) => {
+      if (input.authorIds) await this.requireAuthors(input.authorIds, manager);
+      if (input.tagIds) await this.tags.requireAll(input.tagIds, manager);
+      if (input.heroMediaId) await this.media.requireExists(input.heroMediaId, manager);
+      const changes = input.heroMediaId !== undefined ? { heroMediaId: input.heroMediaId } : {};
+      const result = await updateVersioned(manager, ArticleEntity, { id }, expectedVersion, changes);
+      if (result.outcome === 'stale') throw KalamError.preconditionFailed(expectedVersion, result.currentVersion);
+      if (result.outcome === 'missing') throw KalamError.notFound('article.not_found', { id });
+      await this.replaceLinks(manager, id, input.authorIds, input.tagIds);
+    });
+    return this.view(id);
+  }
+
+  async remove(id: string, user: Editor): Promise<void> {
+    const article = await this.require(id);
+    if (!canDeleteContent(user, article.sourceLocale)) throw KalamError.forbidden();
+    await this.articles.delete({ id });
+  }
+
+  async require(id: string, manager: EntityManager = this.dataSource.manager): Promise<ArticleEntity> {
+    const article = await manager.getRepository(ArticleEntity).findOneBy({ id });
+    if (!article) throw KalamError.notFound('article.not_found', { id });
+    return article;
+  }
+
+  async view(id: string): Promise<ArticleView> {
+    const article = await this.require(id);
+    const [views] = await this.views([article]);
+    return views;
+  }
+
+  /**
+   * Articles filtered by a translation's status/locale/text, an author or a tag, newest first.
+   * One query for the page of ids and the count, then one per related table for the whole page.
+   */
+  async list(query: ArticleListQueryDto): Promise<Page<ArticleView>> {
+    const { page, limit, offset } = pageWindow(query);
+    const qb = this.articles.createQueryBuilder('a');
+    if (query.status || query.locale || query.q) {
+      const conditions = ['t.article_id = a.id'];
+      if (query.status) conditions.push('t.status = :status');
+      if (query.locale) conditions.push('t.locale = :locale');
+      if (query.q) conditions.push('(t.title ILIKE :q OR t.summary ILIKE :q)');
+      qb.andWhere(`EXISTS (SELECT 1 FROM article_translation t WHERE ${conditions.join(' AND ')})`, {
+        status: query.status,
+        locale: query.locale,
+        q: query.q ? `%${escapeLike(query.q)}%` : undefined,
+      });
+    }
+    if (query.author) qb.andWhere('EXISTS (SELECT 1 FROM article_author aa WHERE aa.article_id = a.id AND aa.author_id = :author)', { author: query.author });
+    if (query.tag) qb.andWhere('EXISTS (SELECT 1 FROM article_tag at WHERE at.article_id = a.id AND at.tag_id = :tag)', { tag: query.tag });
+    const [articles, total] = await qb.orderBy('a.created_at', 'DESC').addOrderBy('a.id').skip(offset).take(limit).getManyAndCount();
+    return { items: await this.views(articles), page, limit, total };
+  }
+
+  private async views(articles: ArticleEntity[]): Promise<ArticleView[]> {
+    if (!articles.length) return [];
+    const ids = articles.map((article) => article.id);
+    const manager = this.dataSource.manager;
+    const [translations, authorLinks, tagLinks, sources] = await Promise.all([
+      manager.find(ArticleTranslationEntity, { where: { articleId: In(ids) }, order: { locale: 'ASC' } }),
+      manager.find(ArticleAuthorEntity, { where: { articleId: In(ids) }, order: { position: 'ASC' } }),
+      manager.find(ArticleTagEntity, { where: { articleId: In(ids) } }),
+      manager.find(SourceEntity, { where: { articleId: In(ids) }, order: { position: 'ASC' } }),
+    ]);
+    const heroIds = articles.map((article) => article.heroMediaId).filter((id): id is string => Boolean(id));
+    const [authors, tags, heroes] = await Promise.all([
+      authorLinks.length ? manager.find(AuthorEntity, { where: { id: In(authorLinks.map((l) => l.authorId)) } }) : [],
+      tagLinks.length ? manager.find(TagEntity, { where: { id: In(tagLinks.map((l) => l.tagId)) }, relations: { translations: true } }) : [],
+      heroIds.length ? manager.find(MediaEntity, { where: { id: In(heroIds) }, relations: { translations: true } }) : [],
+    ]);
+    return articles.map((article) => ({
+      article,
+      translations: translations.filter((t) => t.articleId === article.id),
+      authors: authorLinks.filter((l) => l.articleId === article.id).map((l) => authors.find((a) => a.id === l.authorId)!),
+      tags: tagLinks.filter((l) => l.articleId === article.id).map((l) => tags.find((t) => t.id === l.tagId)!),
+      hero: heroes.find((m) => m.id === article.heroMediaId) ?? null,
+      sources: sources.filter((s) => s.articleId === article.id),
+    }));
+  }
+
+  private async requireAuthors(ids: readonly string[], manager: EntityManager): Promise<void> {
+    const found = await manager.getRepository(AuthorEntity).find({ where: { id: In([...ids]) }, select: { id: true } });
+    const missing = ids.filter((id) => !found.some((author) => author.id === id));
+    if (missing.length) throw KalamError.unprocessable('article.unknown_authors', { ids: missing.join(', ') });
+  }
+
+  private async replaceLinks(manager: EntityManager, articleId: string, authorIds?: readonly string[], tagIds?: readonly string[]): Promise<void> {
+    if (authorIds) {
+      await manager.delete(ArticleAuthorEntity, { articleId });
+      await manager.insert(ArticleAuthorEntity, authorIds.map((authorId, index) => ({ articleId, authorId, position: index + 1 })));
+    }
+    if (tagIds) {
+      await manager.delete(ArticleTagEntity, { articleId });
+      if (tagIds.length) await manager.insert(ArticleTagEntity, tagIds.map((tagId) => ({ articleId, tagId })));
+    }
+  }
+}

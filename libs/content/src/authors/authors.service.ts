@@ -1,0 +1,100 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+import { KalamError, updateVersioned } from '@kalam/core';
+import { LocalesService } from '@kalam/i18n';
+import { isUniqueViolation } from '../common/database-errors';
+import { pageWindow, type Page, type SearchPageQueryDto } from '../common/pagination';
+import { chooseSlug } from '../common/unique-slug';
+import { AuthorTranslationEntity } from './author-translation.entity';
+import { AuthorEntity } from './author.entity';
+import type { CreateAuthorDto, PutAuthorTranslationDto, UpdateAuthorDto } from './dto/author.dto';
+
+@Injectable()
+export class AuthorsService {
+  constructor(
+    @InjectRepository(AuthorEntity) private readonly authors: Repository<AuthorEntity>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly locales: LocalesService,
+  ) {}
+
+  async list(query: SearchPageQueryDto): Promise<Page<AuthorEntity>> {
+    const { page, limit, offset } = pageWindow(query);
+    const qb = this.authors.createQueryBuilder('a').leftJoinAndSelect('a.translations', 't').orderBy('a.name', 'ASC').addOrderBy('a.id').skip(offset).take(limit);
+    if (query.q) qb.where('(a.name ILIKE :q OR a.slug ILIKE :q OR t.display_name ILIKE :q)', { q: `%${escapeLike(query.q)}%` });
+    const [items, total] = await qb.getManyAndCount();
+    return { items, page, limit, total };
+  }
+
+  async get(id: string): Promise<AuthorEntity> {
+    const author = await this.authors.findOne({ where: { id }, relations: { translations: true }, order: { translations: { locale: 'ASC' } } });
+    if (!author) throw KalamError.notFound('author.not_found', { id });
+    return author;
+  }
+
+  async create(input: CreateAuthorDto): Promise<AuthorEntity> {
+    const slug = await chooseSlug(input.slug, input.name, 'en', (s) => this.authors.existsBy({ slug: s }), 'author.slug_taken', 'author');
+    try {
+      const author = await this.authors.save(this.authors.create({ slug, name: input.name }));
+      return this.get(author.id);
+    } catch (error) {
+      if (isUniqueViolation(error, 'author_slug_uq')) throw KalamError.conflict('author.slug_taken', { slug });
+      throw error;
+    }
+  }
+
+  async update(id: string, input: UpdateAuthorDto, expectedVersion: number | undefined): Promise<AuthorEntity> {
+    const current = await this.get(id);
+    if (expectedVersion === undefined) throw KalamError.preconditionRequired(current.version);
+    const changes: Partial<AuthorEntity> = {};
+    if (input.name !== undefined) changes.name = input.name;
+    if (input.slug !== undefined && input.slug !== current.slug) changes.slug = input.slug;
+    try {
+      const result = await updateVersioned(this.dataSource.manager, AuthorEntity, { id }, expectedVersion, changes);
+      if (result.outcome === 'stale') throw KalamError.preconditionFailed(expectedVersion, result.currentVersion);
+      if (result.outcome === 'missing') throw KalamError.notFound('author.not_found', { id });
+    } catch (error) {
+      if (isUniqueViolation(error, 'author_slug_uq')) throw KalamError.conflict('author.slug_taken', { slug: input.slug });
+      throw error;
+    }
+    return this.get(id);
+  }
+
+  async remove(id: string): Promise<void> {
+    const used = await this.dataSource.query('SELECT count(*)::int AS n FROM article_author WHERE author_id = $1', [id]);
+    if (used[0].n > 0) throw KalamError.conflict('author.in_use', { count: used[0].n });
+    const result = await this.authors.delete({ id });
+    if (!result.affected) throw KalamError.notFound('author.not_found', { id });
+  }
+
+  /** Creates the locale's translation, or updates it when it exists (then If-Match is required). */
+  async putTranslation(id: string, locale: string, input: PutAuthorTranslationDto, expectedVersion: number | undefined): Promise<{ translation: AuthorTranslationEntity; created: boolean }> {
+    await this.locales.requireEnabled(locale);
+    await this.get(id);
+    const fields = { displayName: input.displayName ?? null, title: input.title ?? null, bio: input.bio };
+    return this.dataSource.transaction(async (manager) => {
+      const repo = manager.getRepository(AuthorTranslationEntity);
+      const inserted = await repo.createQueryBuilder().insert().values({ authorId: id, locale, ...fields }).orIgnore().execute();
+      // ON CONFLICT DO NOTHING returns no row when the translation already exists.
+      if ((inserted.raw as unknown[]).length > 0) {
+        return { translation: await repo.findOneByOrFail({ authorId: id, locale }), created: true };
+      }
+      const current = await repo.findOneByOrFail({ authorId: id, locale });
+      if (expectedVersion === undefined) throw KalamError.preconditionRequired(current.version);
+      const result = await updateVersioned(manager, AuthorTranslationEntity, { authorId: id, locale }, expectedVersion, fields);
+      if (result.outcome === 'stale') throw KalamError.preconditionFailed(expectedVersion, result.currentVersion);
+      if (result.outcome === 'missing') throw KalamError.notFound('author.not_found', { id });
+      return { translation: result.row, created: false };
+    });
+  }
+
+  async removeTranslation(id: string, locale: string): Promise<void> {
+    const result = await this.dataSource.getRepository(AuthorTranslationEntity).delete({ authorId: id, locale });
+    if (!result.affected) throw KalamError.notFound('translation.not_found', { locale });
+  }
+}
+
+/** Escapes LIKE wildcards so a search for "50%" finds "50%", not everything. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, '\\$&');
+}

@@ -1,0 +1,24 @@
+import { checkFootnotes } from './footnote-checks';
+
+describe('checkFootnotes', () => {
+  it('reports a footnote without a source and a source never cited', () => {
+    expect(checkFootnotes([1, 2, 3, 5], [1, 2, 3, 4], null)).toEqual({
+      errors: [{ code: 'footnote_without_source', footnote: 5 }],
+      warnings: [{ code: 'source_not_cited', footnote: 4 }],
+    });
+  });
+
+  it('is clean when every footnote has a source and every source is cited', () => {
+    expect(checkFootnotes([2, 1], [1, 2], [1, 2])).toEqual({ errors: [], warnings: [] });
+  });
+
+  it('compares a translation with the source locale', () => {
+    expect(checkFootnotes([1, 3], [1, 2, 3], [1, 2])).toEqual({
+      errors: [
+        { code: 'footnote_missing_from_translation', footnote: 2 },
+        { code: 'footnote_not_in_source_locale', footnote: 3 },
+      ],
+      warnings: [{ code: 'source_not_cited', footnote: 2 }],
+    });
+  });
+});

@@ -1,0 +1,77 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsObject, IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
+import type { MediaEntity } from '../media.entity';
+
+export class MediaTranslationInputDto {
+  @ApiPropertyOptional({ example: 'Delegations at the opening session' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  caption?: string;
+
+  @ApiPropertyOptional({ example: 'Two delegations seated at a long table' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  alt?: string;
+}
+
+export class CreateExternalMediaDto {
+  @ApiProperty({ example: 'https://images.example.org/summit.jpg' })
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
+  @MaxLength(2000)
+  url: string;
+
+  @ApiPropertyOptional({ example: 'Photo: Press Office' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  credit?: string;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { $ref: '#/components/schemas/MediaTranslationInputDto' } })
+  @IsOptional()
+  @IsObject()
+  translations?: Record<string, MediaTranslationInputDto>;
+}
+
+export class UpdateMediaDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  credit?: string;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { $ref: '#/components/schemas/MediaTranslationInputDto' } })
+  @IsOptional()
+  @IsObject()
+  translations?: Record<string, MediaTranslationInputDto>;
+}
+
+export class MediaResponseDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ enum: ['upload', 'external'] }) kind: string;
+  @ApiProperty({ description: 'Where to fetch the image: the external URL, or the admin file endpoint for uploads.' }) url: string;
+  @ApiProperty({ nullable: true, type: String }) mimeType: string | null;
+  @ApiProperty({ nullable: true, type: Number }) sizeBytes: number | null;
+  @ApiProperty({ nullable: true, type: Number }) width: number | null;
+  @ApiProperty({ nullable: true, type: Number }) height: number | null;
+  @ApiProperty({ nullable: true, type: String }) credit: string | null;
+  @ApiProperty() version: number;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'object', properties: { caption: { type: 'string' }, alt: { type: 'string' } } } })
+  translations: Record<string, { caption: string | null; alt: string | null }>;
+
+  static from(media: MediaEntity): MediaResponseDto {
+    return {
+      id: media.id,
+      kind: media.kind,
+      url: media.kind === 'external' ? media.externalUrl! : `/admin/v1/media/${media.id}/file`,
+      mimeType: media.mimeType,
+      sizeBytes: media.sizeBytes,
+      width: media.width,
+      height: media.height,
+      credit: media.credit,
+      version: media.version,
+      translations: Object.fromEntries((media.translations ?? []).map((t) => [t.locale, { caption: t.caption, alt: t.altText }])),
+    };
+  }
+}

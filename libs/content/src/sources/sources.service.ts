@@ -1,0 +1,127 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, MoreThan, MoreThanOrEqual, type EntityManager } from 'typeorm';
+import { KalamError, updateVersioned } from '@kalam/core';
+import { canManageArticle, type Editor } from '../articles/article-permissions';
+import { ArticleTranslationEntity } from '../articles/article-translation.entity';
+import { ArticleEntity } from '../articles/article.entity';
+import { citedFootnotes, renumberFootnotes } from '../footnotes/footnote-references';
+import type { CreateSourceDto, UpdateSourceDto } from './dto/source.dto';
+import { SourceEntity } from './source.entity';
+
+/**
+ * An article's numbered sources. Footnote `[^n]` means "the source at position n", so inserting,
+ * deleting or reordering sources renumbers the footnotes of every translation in the same
+ * transaction (and bumps those translations' versions, so stale editors are told).
+ */
+@Injectable()
+export class SourcesService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  list(articleId: string): Promise<SourceEntity[]> {
+    return this.dataSource.manager.find(SourceEntity, { where: { articleId }, order: { position: 'ASC' } });
+  }
+
+  async add(articleId: string, input: CreateSourceDto, user: Editor): Promise<SourceEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.lockArticle(manager, articleId, user);
+      const count = await manager.countBy(SourceEntity, { articleId });
+      const position = Math.min(input.position ?? count + 1, count + 1);
+      if (position <= count) {
+        await manager.increment(SourceEntity, { articleId, position: MoreThanOrEqual(position) }, 'position', 1);
+        await this.renumberBodies(manager, articleId, new Map(range(position, count).map((n) => [n, n + 1])));
+      }
+      const { position: _ignored, ...fields } = input;
+      return manager.save(manager.create(SourceEntity, { ...this.normalize(fields), articleId, position }));
+    });
+  }
+
+  async update(articleId: string, position: number, input: UpdateSourceDto, expectedVersion: number | undefined, user: Editor): Promise<SourceEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.lockArticle(manager, articleId, user);
+      const current = await this.require(manager, articleId, position);
+      if (expectedVersion === undefined) throw KalamError.preconditionRequired(current.version);
+      const result = await updateVersioned(manager, SourceEntity, { id: current.id }, expectedVersion, this.normalize(input));
+      if (result.outcome !== 'updated') throw KalamError.preconditionFailed(expectedVersion, result.outcome === 'stale' ? result.currentVersion : 0);
+      return result.row;
+    });
+  }
+
+  /** Refused while any translation cites the source; later sources and their footnotes move down. */
+  async remove(articleId: string, position: number, user: Editor): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.lockArticle(manager, articleId, user);
+      const source = await this.require(manager, articleId, position);
+      const translations = await manager.find(ArticleTranslationEntity, { where: { articleId }, select: { locale: true, body: true } });
+      const citing = translations.filter((t) => citedFootnotes(t.body).includes(position)).map((t) => t.locale);
+      if (citing.length) throw KalamError.conflict('source.cited', { position, locales: citing.join(', ') }, { locales: citing });
+      await manager.delete(SourceEntity, { id: source.id });
+      const count = await manager.countBy(SourceEntity, { articleId });
+      await manager.decrement(SourceEntity, { articleId, position: MoreThan(position) }, 'position', 1);
+      await this.renumberBodies(manager, articleId, new Map(range(position + 1, count + 1).map((n) => [n, n - 1])));
+    });
+  }
+
+  /** `order` lists the current positions in their new order, e.g. [2, 1, 3] swaps the first two. */
+  async reorder(articleId: string, order: number[], user: Editor): Promise<SourceEntity[]> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.lockArticle(manager, articleId, user);
+      const count = await manager.countBy(SourceEntity, { articleId });
+      const isPermutation = order.length === count && new Set(order).size === count && order.every((n) => n >= 1 && n <= count);
+      if (!isPermutation) throw KalamError.unprocessable('source.bad_order', { count });
+      const mapping = new Map(order.map((oldPosition, index) => [oldPosition, index + 1]));
+      const moves = [...mapping].filter(([from, to]) => from !== to);
+      if (moves.length) {
+        // One statement; the (article, position) constraint is checked at commit, so positions can pass through each other.
+        const values = moves.map((_, i) => `($${i * 2 + 2}::smallint, $${i * 2 + 3}::smallint)`).join(', ');
+        await manager.query(
+          `UPDATE source s SET position = m.new_position, version = s.version + 1, updated_at = now()
+             FROM (VALUES ${values}) AS m(old_position, new_position)
+            WHERE s.article_id = $1 AND s.position = m.old_position`,
+          [articleId, ...moves.flat()],
+        );
+        await this.renumberBodies(manager, articleId, new Map(moves));
+      }
+      return manager.find(SourceEntity, { where: { articleId }, order: { position: 'ASC' } });
+    });
+  }
+
+  private async renumberBodies(manager: EntityManager, articleId: string, mapping: ReadonlyMap<number, number>): Promise<void> {
+    if (!mapping.size) return;
+    const translations = await manager.find(ArticleTranslationEntity, { where: { articleId }, select: { articleId: true, locale: true, body: true } });
+    for (const translation of translations) {
+      const body = renumberFootnotes(translation.body, mapping);
+      if (body !== translation.body) {
+        await manager.update(ArticleTranslationEntity, { articleId, locale: translation.locale }, { body, version: () => 'version + 1' });
+      }
+    }
+  }
+
+  /** Serializes source changes per article and checks the caller may make them. */
+  private async lockArticle(manager: EntityManager, articleId: string, user: Editor): Promise<ArticleEntity> {
+    const article = await manager.getRepository(ArticleEntity).createQueryBuilder('a').setLock('pessimistic_write').where('a.id = :articleId', { articleId }).getOne();
+    if (!article) throw KalamError.notFound('article.not_found', { id: articleId });
+    if (!canManageArticle(user, article)) throw KalamError.forbidden();
+    return article;
+  }
+
+  private async require(manager: EntityManager, articleId: string, position: number): Promise<SourceEntity> {
+    const source = await manager.findOneBy(SourceEntity, { articleId, position });
+    if (!source) throw KalamError.notFound('source.not_found', { position });
+    return source;
+  }
+
+  private normalize(input: UpdateSourceDto): Partial<SourceEntity> {
+    const out: Partial<SourceEntity> = {};
+    if (input.title !== undefined) out.title = input.title;
+    if (input.publisher !== undefined) out.publisher = input.publisher;
+    if (input.url !== undefined) out.url = input.url;
+    if (input.accessedOn !== undefined) out.accessedOn = input.accessedOn;
+    if (input.language !== undefined) out.language = input.language;
+    return out;
+  }
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
+}
