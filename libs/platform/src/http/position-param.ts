@@ -1,10 +1,12 @@
 import { Param, type PipeTransform } from '@nestjs/common';
 import { KalamError } from '@kalam/core';
 
-class PositionPipe implements PipeTransform<string, number> {
-  transform(value: string): number {
-    if (!/^\d{1,3}$/.test(value) || Number(value) < 1) throw KalamError.badRequest('request.invalid_id', { value: value.slice(0, 60) });
-    return Number(value);
+// The global ValidationPipe runs first and may already have turned "abc" into NaN, so take any value.
+class PositionPipe implements PipeTransform<unknown, number> {
+  transform(value: unknown): number {
+    const text = String(value);
+    if (!/^\d{1,3}$/.test(text) || Number(text) < 1) throw KalamError.badRequest('request.invalid_id', { value: text.slice(0, 60) });
+    return Number(text);
   }
 }
 

@@ -3,10 +3,11 @@ import { KalamError } from '@kalam/core';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-class UuidPipe implements PipeTransform<string, string> {
-  transform(value: string): string {
-    if (!UUID.test(value)) throw KalamError.badRequest('request.invalid_id', { value: value.slice(0, 60) });
-    return value.toLowerCase();
+class UuidPipe implements PipeTransform<unknown, string> {
+  transform(value: unknown): string {
+    const text = String(value);
+    if (!UUID.test(text)) throw KalamError.badRequest('request.invalid_id', { value: text.slice(0, 60) });
+    return text.toLowerCase();
   }
 }
 

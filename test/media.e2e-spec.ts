@@ -1,0 +1,92 @@
+import { readdir } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { signIn, startTestApp, type TestApp } from './support/test-app';
+
+const PNG_1X1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
+function form(fields: Record<string, string>, file?: { name: string; type: string; bytes: Buffer }): FormData {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(fields)) data.append(key, value);
+  if (file) data.append('file', new Blob([file.bytes], { type: file.type }), file.name);
+  return data;
+}
+
+describe('media', () => {
+  let test: TestApp;
+  let token: string;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'kalam-media-'));
+    test = await startTestApp('admin', { KALAM_DATA_DIR: dataDir, MEDIA_MAX_BYTES: '4096' });
+    token = (await signIn(test, 'editor')).token;
+  });
+  afterAll(() => test.close());
+
+  const upload = (data: FormData, language = 'en') =>
+    fetch(`${test.http.baseUrl}/admin/v1/media`, { method: 'POST', body: data, headers: { authorization: `Bearer ${token}`, 'accept-language': language } });
+
+  it('stores an uploaded PNG with its credit and captions, and serves the same bytes back', async () => {
+    const response = await upload(form({ credit: 'Photo: Press Office', translations: JSON.stringify({ en: { caption: 'Delegations meet', alt: 'Two delegations' }, tr: { caption: 'Heyetler görüşüyor' } }) }, { name: 'meeting.png', type: 'image/png', bytes: PNG_1X1 }));
+    expect(response.status).toBe(201);
+    const media = await response.json();
+    expect(media).toMatchObject({ kind: 'upload', mimeType: 'image/png', sizeBytes: PNG_1X1.length, width: 1, height: 1, credit: 'Photo: Press Office' });
+    expect(media.translations).toEqual({ en: { caption: 'Delegations meet', alt: 'Two delegations' }, tr: { caption: 'Heyetler görüşüyor', alt: null } });
+
+    const file = await fetch(`${test.http.baseUrl}${media.url}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await file.arrayBuffer()).equals(PNG_1X1)).toBe(true);
+    const year = String(new Date().getUTCFullYear());
+    expect(await readdir(path.join(dataDir, 'media', year))).toHaveLength(1);
+  });
+
+  it('refuses a file that is not an allowed image with 415, whatever it claims to be', async () => {
+    const response = await upload(form({}, { name: 'evil.png', type: 'image/png', bytes: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>') }), 'tr');
+    expect(response.status).toBe(415);
+    expect(await response.json()).toMatchObject({ error: 'media.unsupported_type', message: 'Bu dosya kabul ettiğimiz bir görsel değil. İzin verilenler: JPEG, PNG, GIF, WebP, AVIF.' });
+  });
+
+  it('refuses a file over the size limit with 413 and stores nothing', async () => {
+    const big = Buffer.concat([PNG_1X1, Buffer.alloc(8192)]);
+    const response = await upload(form({}, { name: 'big.png', type: 'image/png', bytes: big }));
+    expect(response.status).toBe(413);
+    expect((await response.json()).error).toBe('media.too_large');
+    const list = await test.http.get('/admin/v1/media', { token });
+    expect(list.body.items.every((m: { sizeBytes: number | null }) => (m.sizeBytes ?? 0) < 4096)).toBe(true);
+  });
+
+  it('asks for a file when a form has none', async () => {
+    const response = await upload(form({ credit: 'x' }));
+    expect(response.status).toBe(400);
+    expect((await response.json()).error).toBe('media.no_file');
+  });
+
+  it('registers an external image and edits its credit with If-Match', async () => {
+    const created = await test.http.post('/admin/v1/media', { url: 'https://images.example.org/port.jpg', credit: 'Photo: Harbour Authority', translations: { ru: { caption: 'Порт Актау' } } }, { token });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ kind: 'external', url: 'https://images.example.org/port.jpg', translations: { ru: { caption: 'Порт Актау', alt: null } } });
+    const edited = await test.http.patch(`/admin/v1/media/${created.body.id}`, { credit: 'Photo: Port of Aktau' }, { token, headers: { 'if-match': '"1"' } });
+    expect(edited.body).toMatchObject({ credit: 'Photo: Port of Aktau', version: 2 });
+    const badUrl = await test.http.post('/admin/v1/media', { url: 'javascript:alert(1)' }, { token });
+    expect(badUrl.status).toBe(400);
+    const badLocale = await test.http.post('/admin/v1/media', { url: 'https://images.example.org/a.jpg', translations: { xx: { caption: 'x' } } }, { token });
+    expect(badLocale.status).toBe(404);
+    const badCaption = await test.http.post('/admin/v1/media', { url: 'https://images.example.org/a.jpg', translations: { en: { caption: 1, extra: true } } }, { token });
+    expect(badCaption.status).toBe(400);
+    expect(badCaption.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['translations.en.caption', 'translations.en.extra']);
+  });
+
+  it('sets an uploaded image as an article’s hero image', async () => {
+    const media = await test.http.post('/admin/v1/media', { url: 'https://images.example.org/hero.jpg', credit: 'Photo: Agency' }, { token });
+    const author = await test.http.post('/admin/v1/authors', { name: 'Hero Writer' }, { token });
+    const article = await test.http.post('/admin/v1/articles', { sourceLocale: 'en', authorIds: [author.body.id], heroMediaId: media.body.id }, { token });
+    expect(article.status).toBe(201);
+    expect(article.body.heroImage).toMatchObject({ id: media.body.id, credit: 'Photo: Agency' });
+    const missing = await test.http.post('/admin/v1/articles', { sourceLocale: 'en', authorIds: [author.body.id], heroMediaId: '00000000-0000-4000-8000-000000000003' }, { token });
+    expect(missing.status).toBe(422);
+    expect(missing.body.error).toBe('article.unknown_media');
+  });
+});
