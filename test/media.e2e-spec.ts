@@ -31,7 +31,7 @@ describe('media', () => {
   it('stores an uploaded PNG with its credit and captions, and serves the same bytes back', async () => {
     const response = await upload(form({ credit: 'Photo: Press Office', translations: JSON.stringify({ en: { caption: 'Delegations meet', alt: 'Two delegations' }, tr: { caption: 'Heyetler görüşüyor' } }) }, { name: 'meeting.png', type: 'image/png', bytes: PNG_1X1 }));
     expect(response.status).toBe(201);
-    const media = await response.json();
+    const media = (await response.json()) as { url: string; translations: unknown };
     expect(media).toMatchObject({ kind: 'upload', mimeType: 'image/png', sizeBytes: PNG_1X1.length, width: 1, height: 1, credit: 'Photo: Press Office' });
     expect(media.translations).toEqual({ en: { caption: 'Delegations meet', alt: 'Two delegations' }, tr: { caption: 'Heyetler görüşüyor', alt: null } });
 
@@ -46,14 +46,14 @@ describe('media', () => {
   it('refuses a file that is not an allowed image with 415, whatever it claims to be', async () => {
     const response = await upload(form({}, { name: 'evil.png', type: 'image/png', bytes: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>') }), 'tr');
     expect(response.status).toBe(415);
-    expect(await response.json()).toMatchObject({ error: 'media.unsupported_type', message: 'Bu dosya kabul ettiğimiz bir görsel değil. İzin verilenler: JPEG, PNG, GIF, WebP, AVIF.' });
+    expect((await response.json()) as object).toMatchObject({ error: 'media.unsupported_type', message: 'Bu dosya kabul ettiğimiz bir görsel değil. İzin verilenler: JPEG, PNG, GIF, WebP, AVIF.' });
   });
 
   it('refuses a file over the size limit with 413 and stores nothing', async () => {
     const big = Buffer.concat([PNG_1X1, Buffer.alloc(8192)]);
     const response = await upload(form({}, { name: 'big.png', type: 'image/png', bytes: big }));
     expect(response.status).toBe(413);
-    expect((await response.json()).error).toBe('media.too_large');
+    expect(((await response.json()) as { error: string }).error).toBe('media.too_large');
     const list = await test.http.get('/admin/v1/media', { token });
     expect(list.body.items.every((m: { sizeBytes: number | null }) => (m.sizeBytes ?? 0) < 4096)).toBe(true);
   });
@@ -61,7 +61,7 @@ describe('media', () => {
   it('asks for a file when a form has none', async () => {
     const response = await upload(form({ credit: 'x' }));
     expect(response.status).toBe(400);
-    expect((await response.json()).error).toBe('media.no_file');
+    expect(((await response.json()) as { error: string }).error).toBe('media.no_file');
   });
 
   it('registers an external image and edits its credit with If-Match', async () => {

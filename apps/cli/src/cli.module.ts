@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { authConfig, AuthModule } from '@kalam/auth';
+import { ContentModule } from '@kalam/content';
 import { databaseConfig, DatabaseModule } from '@kalam/database';
 import { I18nModule, LocalesModule } from '@kalam/i18n';
 
@@ -11,6 +12,7 @@ import { I18nModule, LocalesModule } from '@kalam/i18n';
     I18nModule,
     LocalesModule,
     AuthModule,
+    ContentModule,
   ],
 })
 export class CliModule {}

@@ -4,6 +4,8 @@ import { ConfigError } from '@kalam/core';
 import { migrationGenerate, migrationRevert, migrationRun, setupCommand } from './commands/migration.commands';
 import { APP_NAMES, startCommand } from './commands/start.command';
 import { userCreateCommand } from './commands/user-create.command';
+import { demoLoadCommand } from './import/demo';
+import { importCommand } from './import/import.command';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- commander passes untyped arguments
 type Action = (...args: any[]) => Promise<void>;
@@ -56,6 +58,13 @@ program
   .option('--locales <codes>', 'comma-separated locales, e.g. tr,ru')
   .option('--name <displayName>')
   .action(run(userCreateCommand));
+
+program
+  .command('import <path>')
+  .description('import Markdown files with front-matter (a file or a folder); re-running changes nothing that is already there')
+  .action(run(importCommand));
+
+program.command('demo:load').description('load the demo articles (idempotent)').action(run(demoLoadCommand));
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`kalam: ${error instanceof Error ? error.message : String(error)}\n`);

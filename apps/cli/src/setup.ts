@@ -4,13 +4,17 @@ import { AuthService } from '@kalam/auth';
 import { runMigrations } from '@kalam/database';
 import { CliModule } from './cli.module';
 
-/** Everything a fresh or upgraded database needs before the apps serve: migrations, first admin. */
-export async function setUpDatabase(url: string, logger: KalamLogger): Promise<void> {
+/**
+ * Everything a fresh or upgraded database needs before the apps serve: migrations, first admin.
+ * Returns whether the database was empty (this run applied the very first migration).
+ */
+export async function setUpDatabase(url: string, logger: KalamLogger): Promise<{ fresh: boolean }> {
   const applied = await runMigrations(url);
   if (applied.length) logger.log(`applied migrations: ${applied.join(', ')}`);
   await withCliContext(url, async (app) => {
     await app.get(AuthService).ensureBootstrapAdmin();
   });
+  return { fresh: applied.some((name) => name.startsWith('CreateFoundation')) };
 }
 
 /**

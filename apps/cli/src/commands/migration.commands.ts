@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { revertLastMigration, runMigrations } from '@kalam/database';
 import { openDatabase } from '../database-session';
+import { loadDemoIfWanted } from '../import/demo';
 import { setUpDatabase } from '../setup';
 
 const logger = new KalamLogger('migrations');
@@ -24,7 +25,10 @@ export async function migrationRun(): Promise<void> {
 }
 
 export async function setupCommand(): Promise<void> {
-  await withDatabase((url) => setUpDatabase(url, logger));
+  await withDatabase(async (url) => {
+    const { fresh } = await setUpDatabase(url, logger);
+    await loadDemoIfWanted(url, fresh, logger);
+  });
   logger.log('database ready');
 }
 

@@ -4,7 +4,9 @@ import * as path from 'node:path';
 import { createInterface } from 'node:readline';
 import { readAuthConfig } from '@kalam/auth';
 import { readHttpConfig } from '@kalam/platform';
+import { envBool } from '@kalam/core';
 import { openDatabase } from '../database-session';
+import { loadDemoIfWanted } from '../import/demo';
 import { setUpDatabase } from '../setup';
 
 export const APP_NAMES = ['admin-api', 'delivery-api', 'worker'] as const;
@@ -29,6 +31,7 @@ export async function startCommand(apps: AppName[]): Promise<void> {
   // Validate every app's configuration here, so a mistake is one line before anything starts.
   const http = readHttpConfig();
   readAuthConfig();
+  envBool(process.env, 'KALAM_DEMO');
 
   const database = await openDatabase((line) => logger.log(line));
   let stopping = false;
@@ -60,7 +63,8 @@ export async function startCommand(apps: AppName[]): Promise<void> {
   process.on('SIGTERM', () => void stopAll(0));
 
   try {
-    await setUpDatabase(database.url, logger);
+    const { fresh } = await setUpDatabase(database.url, logger);
+    await loadDemoIfWanted(database.url, fresh, logger);
   } catch (error) {
     await database.close();
     throw error;

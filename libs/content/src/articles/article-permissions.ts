@@ -1,7 +1,8 @@
 import { canWorkIn, type Role } from '@kalam/auth';
 
 export interface Editor {
-  id: string;
+  /** null for the system itself (demo content, imports run without a user). */
+  id: string | null;
   role: Role;
   locales: string[];
 }

@@ -110,6 +110,10 @@ export class ArticleTranslationsService {
     );
   }
 
+  findBySlug(locale: string, slug: string): Promise<ArticleTranslationEntity | null> {
+    return this.dataSource.manager.findOneBy(ArticleTranslationEntity, { locale, slug });
+  }
+
   async require(articleId: string, locale: string): Promise<ArticleTranslationEntity> {
     await this.articles.require(articleId);
     const translation = await this.dataSource.manager.findOneBy(ArticleTranslationEntity, { articleId, locale });

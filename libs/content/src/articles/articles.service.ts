@@ -111,7 +111,7 @@ export class ArticlesService {
     }
     if (query.author) qb.andWhere('EXISTS (SELECT 1 FROM article_author aa WHERE aa.article_id = a.id AND aa.author_id = :author)', { author: query.author });
     if (query.tag) qb.andWhere('EXISTS (SELECT 1 FROM article_tag at WHERE at.article_id = a.id AND at.tag_id = :tag)', { tag: query.tag });
-    const [articles, total] = await qb.orderBy('a.created_at', 'DESC').addOrderBy('a.id').skip(offset).take(limit).getManyAndCount();
+    const [articles, total] = await qb.orderBy('a.createdAt', 'DESC').addOrderBy('a.id').skip(offset).take(limit).getManyAndCount();
     return { items: await this.views(articles), page, limit, total };
   }
 

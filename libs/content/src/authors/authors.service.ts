@@ -32,6 +32,10 @@ export class AuthorsService {
     return author;
   }
 
+  findBySlug(slug: string): Promise<AuthorEntity | null> {
+    return this.authors.findOne({ where: { slug }, relations: { translations: true } });
+  }
+
   async create(input: CreateAuthorDto): Promise<AuthorEntity> {
     const slug = await chooseSlug(input.slug, input.name, 'en', (s) => this.authors.existsBy({ slug: s }), 'author.slug_taken', 'author');
     try {

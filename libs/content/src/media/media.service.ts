@@ -46,6 +46,10 @@ export class MediaService {
     return media;
   }
 
+  findExternal(url: string): Promise<MediaEntity | null> {
+    return this.media.findOne({ where: { kind: 'external', externalUrl: url }, relations: { translations: true } });
+  }
+
   async createExternal(input: CreateExternalMediaDto, actorId: string | null): Promise<MediaEntity> {
     const translations = await this.checkTranslations(input.translations);
     const id = await this.dataSource.transaction(async (manager) => {

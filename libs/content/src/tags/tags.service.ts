@@ -30,7 +30,7 @@ export class TagsService {
       .leftJoinAndSelect('tag.translations', 't')
       .where(`tag.id IN (${ids.getQuery()})`)
       .setParameters(ids.getParameters())
-      .orderBy('tag.created_at', 'DESC')
+      .orderBy('tag.createdAt', 'DESC')
       .addOrderBy('tag.id')
       .skip(offset)
       .take(limit);
@@ -42,6 +42,11 @@ export class TagsService {
     const tag = await this.tags.findOne({ where: { id }, relations: { translations: true } });
     if (!tag) throw KalamError.notFound('tag.not_found', { id });
     return tag;
+  }
+
+  async findBySlug(locale: string, slug: string): Promise<TagEntity | null> {
+    const translation = await this.dataSource.manager.findOneBy(TagTranslationEntity, { locale, slug });
+    return translation ? this.get(translation.tagId) : null;
   }
 
   async create(translations: Record<string, unknown>): Promise<TagEntity> {
