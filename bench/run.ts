@@ -1,0 +1,123 @@
+/**
+ * `npm run bench`: starts Kalam as `npm start` does (embedded PostgreSQL in a temporary directory,
+ * demo content), then drives its HTTP APIs with autocannon from this process and prints
+ * requests/second and latency percentiles. The load generator shares the machine with the server,
+ * so figures are for comparing changes on one machine, not absolute capacity.
+ */
+import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const ADMIN = 'bench-admin@example.org';
+const PASSWORD = 'bench-password-123';
+
+interface Scenario {
+  name: string;
+  url: string;
+  method?: 'GET' | 'PUT' | 'POST';
+  headers?: Record<string, string>;
+  body?: string;
+  setupRequest?: (request: autocannon.Request) => autocannon.Request;
+  connections?: number;
+}
+
+async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (await fetch(url).then((r) => r.ok).catch(() => false)) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
+
+async function json(url: string, init: RequestInit = {}): Promise<any> {
+  const response = await fetch(url, { ...init, headers: { 'content-type': 'application/json', ...(init.headers ?? {}) } });
+  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${url}: ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+function run(scenario: Scenario): Promise<autocannon.Result> {
+  return autocannon({
+    url: scenario.url,
+    method: scenario.method ?? 'GET',
+    headers: scenario.headers,
+    body: scenario.body,
+    connections: scenario.connections ?? CONNECTIONS,
+    duration: DURATION,
+    requests: scenario.setupRequest ? [{ setupRequest: scenario.setupRequest }] : undefined,
+  });
+}
+
+async function main(): Promise<void> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'kalam-bench-'));
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const adminUrl = `http://127.0.0.1:${port}`;
+  const deliveryUrl = `http://127.0.0.1:${port + 1}`;
+  const server = spawn(process.execPath, [path.resolve(__dirname, '../apps/cli/src/main.js'), 'start'], {
+    env: { ...process.env, KALAM_DATA_DIR: dataDir, ADMIN_PORT: String(port), DELIVERY_PORT: String(port + 1), ADMIN_EMAIL: ADMIN, ADMIN_PASSWORD: PASSWORD, LOG_LEVEL: 'warn', LOGIN_RATE_LIMIT: '100000', NO_COLOR: '1' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  try {
+    await waitFor(`${adminUrl}/ready`);
+    await waitFor(`${deliveryUrl}/ready`);
+    const { accessToken } = await json(`${adminUrl}/admin/v1/auth/login`, { method: 'POST', body: JSON.stringify({ email: ADMIN, password: PASSWORD }) });
+    const auth = { authorization: `Bearer ${accessToken}` };
+    const list = await json(`${adminUrl}/admin/v1/articles?q=Syr%20Darya`, { headers: auth });
+    const article = list.items[0];
+    // A translation to overwrite: each PUT sends the version the previous one produced.
+    const draft = await json(`${adminUrl}/admin/v1/articles/${article.id}/translations/en`, { headers: auth });
+    let version: number = draft.version;
+    const body = JSON.stringify({ title: draft.title, body: draft.body, summary: draft.summary ?? undefined });
+
+    const scenarios: Scenario[] = [
+      { name: 'delivery GET /v1/locales', url: `${deliveryUrl}/v1/locales` },
+      { name: 'admin GET /admin/v1/articles/{id}', url: `${adminUrl}/admin/v1/articles/${article.id}`, headers: auth },
+      { name: 'admin GET …/translations/en (renders Markdown)', url: `${adminUrl}/admin/v1/articles/${article.id}/translations/en`, headers: auth },
+      { name: 'admin GET /admin/v1/articles?q=…', url: `${adminUrl}/admin/v1/articles?q=water&limit=20`, headers: auth },
+      {
+        name: 'admin PUT …/translations/en (If-Match, 1 connection)',
+        connections: 1,
+        url: `${adminUrl}/admin/v1/articles/${article.id}/translations/en`,
+        method: 'PUT',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body,
+        // One writer, each request carrying the version the previous one produced (concurrent writers would rightly get 412).
+        setupRequest: (request) => ({ ...request, headers: { ...request.headers, 'if-match': `"${version++}"` } }),
+      },
+    ];
+    const rows: string[][] = [];
+    for (const scenario of scenarios) {
+      const result = await run(scenario);
+      const ok = result['2xx'];
+      rows.push([
+        scenario.name,
+        result.requests.average.toFixed(0),
+        result.latency.p50.toFixed(1),
+        result.latency.p99.toFixed(1),
+        `${ok}/${result.requests.total}`,
+      ]);
+    }
+    const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+    console.log(`\nKalam bench — ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+    console.log(`${CONNECTIONS} connections × ${DURATION} s per scenario; server and load generator on the same machine\n`);
+    const header = ['scenario', 'req/s', 'p50 ms', 'p99 ms', '2xx/total'];
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+    const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+    console.log(line(header));
+    console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+    for (const row of rows) console.log(line(row));
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((resolve) => server.once('exit', resolve));
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
