@@ -22,7 +22,23 @@ describe('health and docs', () => {
   it('serves the admin OpenAPI document and UI', async () => {
     const json = await admin.http.get('/admin/docs/json');
     expect(json.status).toBe(200);
-    expect(Object.keys(json.body.paths)).toEqual(expect.arrayContaining(['/admin/v1/auth/login', '/admin/v1/users', '/admin/v1/users/{id}', '/admin/v1/locales']));
+    expect(Object.keys(json.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/admin/v1/auth/login',
+        '/admin/v1/users',
+        '/admin/v1/users/{id}',
+        '/admin/v1/locales',
+        '/admin/v1/authors/{id}/translations/{locale}',
+        '/admin/v1/articles',
+        '/admin/v1/articles/{id}/translations/{locale}',
+        '/admin/v1/articles/{id}/translations/{locale}/checks',
+        '/admin/v1/articles/{id}/sources/{position}',
+        '/admin/v1/articles/{id}/sources/reorder',
+        '/admin/v1/media',
+        '/admin/v1/tags',
+      ]),
+    );
+    expect(json.body.components.schemas.PutTranslationDto.properties.body).toBeDefined();
     expect(json.body.components.securitySchemes.bearer).toBeDefined();
     const ui = await admin.http.get('/admin/docs');
     expect(ui.status).toBe(200);

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { IsLocaleCode, IsSlug } from '@kalam/i18n';
 import { PageQueryDto } from '../../common/pagination';
@@ -31,29 +31,8 @@ export class CreateArticleDto {
   heroMediaId?: string | null;
 }
 
-export class UpdateArticleDto {
-  @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(20)
-  @ArrayUnique()
-  @IsUUID('all', { each: true })
-  authorIds?: string[];
-
-  @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ArrayUnique()
-  @IsUUID('all', { each: true })
-  tagIds?: string[];
-
-  @ApiPropertyOptional({ nullable: true, type: String })
-  @IsOptional()
-  @IsUUID('all')
-  heroMediaId?: string | null;
-}
+/** Authors, tags and hero image; the source locale is fixed once translations depend on it. */
+export class UpdateArticleDto extends PartialType(OmitType(CreateArticleDto, ['sourceLocale'] as const)) {}
 
 export class PutTranslationDto {
   @ApiProperty({ example: 'Water diplomacy on the Syr Darya' })

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
 import { IsObject, IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
 import type { MediaEntity } from '../media.entity';
 
@@ -34,18 +34,8 @@ export class CreateExternalMediaDto {
   translations?: Record<string, MediaTranslationInputDto>;
 }
 
-export class UpdateMediaDto {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(300)
-  credit?: string;
-
-  @ApiPropertyOptional({ type: 'object', additionalProperties: { $ref: '#/components/schemas/MediaTranslationInputDto' } })
-  @IsOptional()
-  @IsObject()
-  translations?: Record<string, MediaTranslationInputDto>;
-}
+/** Credit and captions; the image itself does not change (upload a new one instead). */
+export class UpdateMediaDto extends PartialType(PickType(CreateExternalMediaDto, ['credit', 'translations'] as const)) {}
 
 export class MediaResponseDto {
   @ApiProperty() id: string;
