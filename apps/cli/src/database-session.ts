@@ -18,7 +18,7 @@ export async function openDatabase(log: (line: string) => void, verbose = false)
     port: config.embeddedPort,
     database: 'kalam',
     log: (line) => {
-      if (verbose || /initialising|reusing|FATAL|PANIC|\[error\]/.test(line)) log(line);
+      if (verbose || /initialising|adopting|using the embedded|FATAL|PANIC|\[error\]/.test(line)) log(line);
     },
   });
   return { url: embedded.url, embedded, close: () => embedded.stop() };

