@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { LocalesModule } from '@kalam/i18n';
+import { UserEntity } from '@kalam/auth';
+import { LocaleEntity, LocalesModule } from '@kalam/i18n';
 import { ArticleAuthorEntity } from './articles/article-author.entity';
 import { ArticleTagEntity } from './articles/article-tag.entity';
 import { ArticleTranslationEntity } from './articles/article-translation.entity';
@@ -40,6 +41,9 @@ const SERVICES = [AuthorsService, TagsService, MediaService, ArticlesService, Ar
       ArticleTranslationEntity,
       SlugHistoryEntity,
       SourceEntity,
+      // Named by foreign keys; registered here so an app composing only content still knows them.
+      UserEntity,
+      LocaleEntity,
     ]),
     LocalesModule,
   ],

@@ -1,7 +1,9 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { UserEntity } from '../users/user.entity';
 
 /** Who did what to which thing, and when. Append-only. */
 @Entity({ name: 'audit_event' })
+@Index('audit_event_subject_idx', ['subjectType', 'subjectId'])
 export class AuditEventEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id: string;
@@ -10,6 +12,7 @@ export class AuditEventEntity {
   @Column({ name: 'occurred_at', type: 'timestamptz', default: () => 'now()' })
   occurredAt: Date;
 
+  @ForeignKey(() => UserEntity, { name: 'audit_event_actor_fk', onDelete: 'SET NULL' })
   @Index('audit_event_actor_idx')
   @Column({ name: 'actor_id', type: 'uuid', nullable: true })
   actorId: string | null;

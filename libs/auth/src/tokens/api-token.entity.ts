@@ -6,6 +6,7 @@ export type TokenKind = (typeof TOKEN_KINDS)[number];
 
 /** A bearer token. Only its SHA-256 is stored; the secret is shown once, when issued. */
 @Entity({ name: 'api_token' })
+@Index('api_token_expires_at_idx', ['expiresAt'], { where: '"expires_at" IS NOT NULL' })
 export class ApiTokenEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -1,7 +1,8 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { ROLES, type Role } from './role';
 
 @Entity({ name: 'users' })
+@Check('users_email_lowercase_check', '"email" = lower("email")')
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -1,4 +1,6 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import { Column, CreateDateColumn, Entity, ForeignKey, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import { UserEntity } from '@kalam/auth';
+import { LocaleEntity } from '@kalam/i18n';
 import { ArticleEntity } from './article.entity';
 import { TRANSLATION_STATUSES, type TranslationStatus } from './translation-status';
 
@@ -6,10 +8,13 @@ import { TRANSLATION_STATUSES, type TranslationStatus } from './translation-stat
 @Entity({ name: 'article_translation' })
 @Index('article_translation_locale_slug_uq', ['locale', 'slug'], { unique: true })
 @Index('article_translation_locale_status_idx', ['locale', 'status'])
+// A trigram GIN index for the admin text filter; TypeORM cannot describe it, so it only keeps its hands off.
+@Index('article_translation_title_trgm_idx', { synchronize: false })
 export class ArticleTranslationEntity {
   @PrimaryColumn({ name: 'article_id', type: 'uuid' })
   articleId: string;
 
+  @ForeignKey(() => LocaleEntity, { name: 'article_translation_locale_fk', onDelete: 'RESTRICT' })
   @PrimaryColumn({ type: 'varchar', length: 16 })
   locale: string;
 
@@ -45,6 +50,7 @@ export class ArticleTranslationEntity {
   @Column({ type: 'integer', default: 1 })
   version: number;
 
+  @ForeignKey(() => UserEntity, { name: 'article_translation_updated_by_fk', onDelete: 'SET NULL' })
   @Column({ name: 'updated_by', type: 'uuid', nullable: true })
   updatedBy: string | null;
 

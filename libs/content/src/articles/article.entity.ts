@@ -1,4 +1,7 @@
-import { Column, CreateDateColumn, Entity, Index, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import { Column, CreateDateColumn, Entity, ForeignKey, Index, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import { UserEntity } from '@kalam/auth';
+import { LocaleEntity } from '@kalam/i18n';
+import { MediaEntity } from '../media/media.entity';
 import { ArticleAuthorEntity } from './article-author.entity';
 import { ArticleTranslationEntity } from './article-translation.entity';
 
@@ -8,12 +11,15 @@ export class ArticleEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
+  @ForeignKey(() => LocaleEntity, { name: 'article_source_locale_fk', onDelete: 'RESTRICT' })
   @Column({ name: 'source_locale', type: 'varchar', length: 16 })
   sourceLocale: string;
 
+  @ForeignKey(() => MediaEntity, { name: 'article_hero_media_fk', onDelete: 'SET NULL' })
   @Column({ name: 'hero_media_id', type: 'uuid', nullable: true })
   heroMediaId: string | null;
 
+  @ForeignKey(() => UserEntity, { name: 'article_created_by_fk', onDelete: 'SET NULL' })
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
   createdBy: string | null;
 

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
+import { ArticleEntity } from './article.entity';
 
 /** Slugs an article no longer uses, so old links can redirect instead of breaking. */
 @Entity({ name: 'slug_history' })
@@ -10,6 +11,7 @@ export class SlugHistoryEntity {
   slug: string;
 
   @Index('slug_history_article_idx')
+  @ForeignKey(() => ArticleEntity, { name: 'slug_history_article_fk', onDelete: 'CASCADE' })
   @Column({ name: 'article_id', type: 'uuid' })
   articleId: string;
 

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import { Column, CreateDateColumn, Entity, ForeignKey, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import { LocaleEntity } from '@kalam/i18n';
 import { AuthorEntity } from './author.entity';
 
 /** An author's name, title and bio in one locale. A bio may exist only in another language than the article. */
@@ -7,6 +8,7 @@ export class AuthorTranslationEntity {
   @PrimaryColumn({ name: 'author_id', type: 'uuid' })
   authorId: string;
 
+  @ForeignKey(() => LocaleEntity, { name: 'author_translation_locale_fk', onDelete: 'RESTRICT' })
   @PrimaryColumn({ type: 'varchar', length: 16 })
   locale: string;
 

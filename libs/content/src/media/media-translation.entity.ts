@@ -1,4 +1,5 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
+import { Column, Entity, ForeignKey, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
+import { LocaleEntity } from '@kalam/i18n';
 import { MediaEntity } from './media.entity';
 
 @Entity({ name: 'media_translation' })
@@ -6,6 +7,7 @@ export class MediaTranslationEntity {
   @PrimaryColumn({ name: 'media_id', type: 'uuid' })
   mediaId: string;
 
+  @ForeignKey(() => LocaleEntity, { name: 'media_translation_locale_fk', onDelete: 'RESTRICT' })
   @PrimaryColumn({ type: 'varchar', length: 16 })
   locale: string;
 

@@ -1,10 +1,12 @@
-import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import { UserEntity } from '@kalam/auth';
 import { MediaTranslationEntity } from './media-translation.entity';
 
 export type MediaKind = 'upload' | 'external';
 
 /** An image: uploaded into KALAM_DATA_DIR/media, or an external URL. Credit is the same in every locale. */
 @Entity({ name: 'media' })
+@Check('media_location_check', `("kind" = 'upload' AND "storage_key" IS NOT NULL) OR ("kind" = 'external' AND "external_url" IS NOT NULL)`)
 export class MediaEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -40,6 +42,7 @@ export class MediaEntity {
   @Column({ type: 'integer', default: 1 })
   version: number;
 
+  @ForeignKey(() => UserEntity, { name: 'media_created_by_fk', onDelete: 'SET NULL' })
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
   createdBy: string | null;
 

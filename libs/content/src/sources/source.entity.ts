@@ -1,12 +1,16 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import { ArticleEntity } from '../articles/article.entity';
 
 /** A numbered footnote source of an article: `[^n]` in any translation cites the source at position n. */
 @Entity({ name: 'source' })
-@Unique('source_article_position_uq', ['articleId', 'position'])
+// Deferred, so a reorder can move positions through each other inside one transaction.
+@Unique('source_article_position_uq', ['articleId', 'position'], { deferrable: 'INITIALLY DEFERRED' })
+@Check('source_position_check', '"position" >= 1')
 export class SourceEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
+  @ForeignKey(() => ArticleEntity, { name: 'source_article_fk', onDelete: 'CASCADE' })
   @Column({ name: 'article_id', type: 'uuid' })
   articleId: string;
 

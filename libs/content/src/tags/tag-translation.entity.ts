@@ -1,4 +1,5 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
+import { LocaleEntity } from '@kalam/i18n';
 import { TagEntity } from './tag.entity';
 
 /** A tag's name and slug in one locale; slugs are unique within a locale. */
@@ -8,6 +9,7 @@ export class TagTranslationEntity {
   @PrimaryColumn({ name: 'tag_id', type: 'uuid' })
   tagId: string;
 
+  @ForeignKey(() => LocaleEntity, { name: 'tag_translation_locale_fk', onDelete: 'RESTRICT' })
   @PrimaryColumn({ type: 'varchar', length: 16 })
   locale: string;
 

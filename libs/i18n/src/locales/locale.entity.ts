@@ -1,9 +1,11 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn, type Relation } from 'typeorm';
 
 export type TextDirection = 'ltr' | 'rtl';
 
 /** A content locale. Locales are rows: adding Kazakh or German is an API call, not a migration. */
 @Entity({ name: 'locale' })
+@Check('locale_text_direction_check', `"text_direction" IN ('ltr', 'rtl')`)
+@Check('locale_fallback_not_self_check', '"fallback_code" IS DISTINCT FROM "code"')
 export class LocaleEntity {
   @PrimaryColumn({ type: 'varchar', length: 16 })
   code: string;
