@@ -94,6 +94,7 @@ export class CreateContent1763900100000 implements MigrationInterface {
         "hero_media_id" uuid,
         "created_by" uuid,
         "version" integer NOT NULL DEFAULT 1,
+        "sources_version" integer NOT NULL DEFAULT 0,
         "created_at" timestamptz NOT NULL DEFAULT now(),
         "updated_at" timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT "article_pk" PRIMARY KEY ("id"),

@@ -70,6 +70,16 @@ describe('admin auth', () => {
     expect(again.status).toBe(401);
   });
 
+  it('revokes API tokens too when the password changes', async () => {
+    const admin = await signIn(test, 'admin');
+    const target = await signIn(test, 'author');
+    const minted = await test.http.post('/admin/v1/tokens', { name: 'script' }, { token: target.token });
+    const changed = await test.http.patch(`/admin/v1/users/${target.user.id}`, { password: 'a-new-long-password' }, { token: admin.token, headers: { 'if-match': '"1"' } });
+    expect(changed.status).toBe(200);
+    expect((await test.http.get('/admin/v1/auth/me', { token: minted.body.token })).status).toBe(401);
+    expect((await test.http.get('/admin/v1/auth/me', { token: target.token })).status).toBe(401);
+  });
+
   it('issues API tokens that work, and preview tokens that the admin API refuses', async () => {
     const { token } = await signIn(test, 'editor');
     const api = await test.http.post('/admin/v1/tokens', { name: 'importer' }, { token });

@@ -70,6 +70,12 @@ describe('authors', () => {
     const other = await test.http.put(`/admin/v1/authors/${author.id}/translations/tr`, { bio: 'Analist.' }, { token: translatorToken });
     expect(other.status).toBe(403);
     expect(other.body.error).toBe('auth.locale_forbidden');
+    const { token: turkishEditor } = await signIn(test, 'editor', ['tr']);
+    expect((await test.http.delete(`/admin/v1/authors/${author.id}/translations/ru`, { token: turkishEditor })).status).toBe(403);
+    const tag = await test.http.post('/admin/v1/tags', { translations: { ru: { name: 'Чужой' } } }, { token: turkishEditor });
+    expect(tag.status).toBe(403);
+    const caption = await test.http.post('/admin/v1/media', { url: 'https://images.example.org/x.jpg', translations: { ru: { caption: 'x' } } }, { token: turkishEditor });
+    expect(caption.status).toBe(403);
   });
 
   it('refuses to delete an author who is on an article', async () => {

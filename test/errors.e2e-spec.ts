@@ -75,6 +75,14 @@ describe('error responses', () => {
     expect(deep.body.error).toBe('request.too_deep');
   });
 
+  it('answers NUL characters in the body, path or query with 400, never 500', async () => {
+    const body = await test.http.request('POST', '/admin/v1/users', { rawBody: '{"email":"a@b.org","password":"long-enough-1\\u0000","role":"author"}', token: adminToken, headers: { 'content-type': 'application/json' } });
+    expect(body.status).toBe(400);
+    expect(body.body.error).toBe('request.nul_character');
+    expect((await test.http.get('/admin/v1/audit?subjectId=%00', { token: adminToken })).status).toBe(400);
+    expect((await test.http.get('/admin/v1/locales/%00', { token: adminToken })).status).toBe(400);
+  });
+
   it('answers a body over the limit with 413', async () => {
     const response = await createUser({ email: 'a@b.org', password: 'x'.repeat(20_000), role: 'author' }, 'en');
     expect(response.status).toBe(413);

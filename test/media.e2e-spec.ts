@@ -58,6 +58,12 @@ describe('media', () => {
     expect(list.body.items.every((m: { sizeBytes: number | null }) => (m.sizeBytes ?? 0) < 4096)).toBe(true);
   });
 
+  it('names an over-long credit in an upload form', async () => {
+    const response = await upload(form({ credit: 'x'.repeat(301) }, { name: 'ok.png', type: 'image/png', bytes: PNG_1X1 }));
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { details: unknown[] }).details).toEqual([{ field: 'credit', code: 'maxLength', message: 'credit must be at most 300 characters long.' }]);
+  });
+
   it('asks for a file when a form has none', async () => {
     const response = await upload(form({ credit: 'x' }));
     expect(response.status).toBe(400);

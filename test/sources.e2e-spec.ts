@@ -62,16 +62,32 @@ describe('footnote sources', () => {
     expect(bad.body.error).toBe('source.bad_order');
   });
 
+  const versionAt = async (id: string, position: number): Promise<number> =>
+    (await test.http.get(`/admin/v1/articles/${id}/sources`, { token })).body.find((s: { position: number }) => s.position === position).version;
+
   it('refuses to delete a cited source, and renumbers after deleting an uncited one', async () => {
     const id = await articleWithSources(3);
     await make.translation(id, 'en', { title: 'Delete', body: 'A[^1] C[^3]' });
-    const cited = await test.http.delete(`/admin/v1/articles/${id}/sources/1`, { token });
+    expect((await test.http.delete(`/admin/v1/articles/${id}/sources/2`, { token })).status).toBe(428);
+    const cited = await test.http.delete(`/admin/v1/articles/${id}/sources/1`, { token, headers: { 'if-match': `"${await versionAt(id, 1)}"` } });
     expect(cited.status).toBe(409);
     expect(cited.body).toMatchObject({ error: 'source.cited', locales: ['en'] });
-    expect((await test.http.delete(`/admin/v1/articles/${id}/sources/2`, { token })).status).toBe(204);
+    expect((await test.http.delete(`/admin/v1/articles/${id}/sources/2`, { token, headers: { 'if-match': `"${await versionAt(id, 2)}"` } })).status).toBe(204);
     const sources = await test.http.get(`/admin/v1/articles/${id}/sources`, { token });
     expect(sources.body.map((s: { position: number; title: string }) => [s.position, s.title])).toEqual([[1, 'Source 1'], [2, 'Source 3']]);
     expect((await test.http.get(`/admin/v1/articles/${id}/translations/en`, { token })).body.body).toBe('A[^1] C[^2]');
+  });
+
+  it('never lets an edit by position land on a source that moved into that position', async () => {
+    const id = await articleWithSources(3);
+    const seen = await versionAt(id, 2); // an editor opens source 2
+    await test.http.delete(`/admin/v1/articles/${id}/sources/1`, { token, headers: { 'if-match': `"${await versionAt(id, 1)}"` } }); // someone removes source 1
+    const edit = await test.http.patch(`/admin/v1/articles/${id}/sources/1`, { title: 'Edited' }, { token, headers: { 'if-match': `"${seen}"` } });
+    expect(edit.status).toBe(412);
+    const misplaced = await test.http.patch(`/admin/v1/articles/${id}/sources/2`, { title: 'Edited' }, { token, headers: { 'if-match': `"${seen}"` } });
+    expect(misplaced.status).toBe(412);
+    const titles = (await test.http.get(`/admin/v1/articles/${id}/sources`, { token })).body.map((s: { title: string }) => s.title);
+    expect(titles).toEqual(['Source 2', 'Source 3']);
   });
 
   it('inserts a source at a position and shifts later footnotes', async () => {
@@ -89,6 +105,7 @@ describe('footnote sources', () => {
     const edited = await test.http.patch(`/admin/v1/articles/${id}/sources/1`, { title: 'Renamed', url: 'https://example.org/r' }, { token, headers: { 'if-match': '"1"' } });
     expect(edited.status).toBe(200);
     expect(edited.body).toMatchObject({ position: 1, title: 'Renamed', url: 'https://example.org/r', version: 2 });
+    expect((await test.http.patch(`/admin/v1/articles/${id}/sources/1`, { title: 'Again' }, { token, headers: { 'if-match': '"1"' } })).status).toBe(412);
     const invalid = await test.http.post(`/admin/v1/articles/${id}/sources`, { title: 'x', url: 'javascript:alert(1)', accessedOn: '2024-13-45' }, { token });
     expect(invalid.status).toBe(400);
     expect(invalid.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['accessedOn', 'url']);

@@ -58,7 +58,7 @@ export class SourcesController {
   @Roles('admin', 'editor', 'author')
   @Delete(':position')
   @HttpCode(204)
-  remove(@UuidParam('id') id: string, @PositionParam('position') position: number, @CurrentUser() user: UserEntity): Promise<void> {
-    return this.sources.remove(id, position, user);
+  remove(@UuidParam('id') id: string, @PositionParam('position') position: number, @IfMatch() version: number | undefined, @CurrentUser() user: UserEntity): Promise<void> {
+    return this.sources.remove(id, position, version, user);
   }
 }

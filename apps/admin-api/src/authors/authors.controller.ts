@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { AnyRole, canWorkIn, CurrentUser, Roles, type UserEntity } from '@kalam/auth';
+import { AnyRole, CurrentUser, Roles, type UserEntity } from '@kalam/auth';
 import {
   AuthorResponseDto,
   AuthorsService,
@@ -12,8 +12,8 @@ import {
   UpdateAuthorDto,
   type Page,
 } from '@kalam/content';
-import { KalamError } from '@kalam/core';
 import { IfMatch, UuidParam, versionEtag } from '@kalam/platform';
+import { assertLocaleScope } from '../locale-scope';
 
 @ApiTags('authors')
 @ApiBearerAuth()
@@ -73,7 +73,7 @@ export class AuthorsController {
     @CurrentUser() user: UserEntity,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AuthorTranslationResponseDto> {
-    if (!canWorkIn(user, locale)) throw KalamError.forbidden('auth.locale_forbidden', { locale });
+    assertLocaleScope(user, [locale]);
     const { translation, created } = await this.authors.putTranslation(id, locale, body, version);
     void reply.status(created ? 201 : 200).header('etag', versionEtag(translation.version));
     return AuthorTranslationResponseDto.from(translation);
@@ -82,7 +82,8 @@ export class AuthorsController {
   @Roles('admin', 'editor')
   @Delete(':id/translations/:locale')
   @HttpCode(204)
-  removeTranslation(@UuidParam('id') id: string, @Param('locale') locale: string): Promise<void> {
+  removeTranslation(@UuidParam('id') id: string, @Param('locale') locale: string, @CurrentUser() user: UserEntity): Promise<void> {
+    assertLocaleScope(user, [locale]);
     return this.authors.removeTranslation(id, locale);
   }
 }

@@ -24,5 +24,12 @@ export async function readUpload(request: FastifyRequest, maxBytes: number): Pro
       throw KalamError.badRequest('request.validation_failed', { count: 1 }, [{ field: 'translations', code: 'validation.isObject' }]);
     }
   }
-  return { bytes, filename: part.filename, credit: field('credit'), translations };
+  const credit = field('credit');
+  if (credit !== undefined && credit.length > 300) {
+    throw KalamError.badRequest('request.validation_failed', { count: 1 }, [{ field: 'credit', code: 'validation.maxLength', params: { count: 300 } }]);
+  }
+  if (translations !== undefined && (typeof translations !== 'object' || translations === null || Array.isArray(translations))) {
+    throw KalamError.badRequest('request.validation_failed', { count: 1 }, [{ field: 'translations', code: 'validation.isObject' }]);
+  }
+  return { bytes, filename: part.filename, credit, translations };
 }

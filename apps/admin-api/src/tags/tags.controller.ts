@@ -1,10 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { AnyRole, canWorkIn, CurrentUser, Roles, type UserEntity } from '@kalam/auth';
+import { AnyRole, CurrentUser, Roles, type UserEntity } from '@kalam/auth';
 import { CreateTagDto, SearchPageQueryDto, TagResponseDto, TagsService, TagTranslationInputDto, type Page } from '@kalam/content';
-import { KalamError } from '@kalam/core';
 import { IfMatch, UuidParam, versionEtag } from '@kalam/platform';
+import { assertLocaleScope } from '../locale-scope';
 
 @ApiTags('tags')
 @ApiBearerAuth()
@@ -22,7 +22,8 @@ export class TagsController {
   @Roles('admin', 'editor', 'author')
   @Post()
   @ApiCreatedResponse({ type: TagResponseDto })
-  async create(@Body() body: CreateTagDto): Promise<TagResponseDto> {
+  async create(@Body() body: CreateTagDto, @CurrentUser() user: UserEntity): Promise<TagResponseDto> {
+    assertLocaleScope(user, Object.keys(body.translations));
     return TagResponseDto.from(await this.tags.create(body.translations));
   }
 
@@ -44,7 +45,7 @@ export class TagsController {
     @CurrentUser() user: UserEntity,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<TagResponseDto> {
-    if (!canWorkIn(user, locale)) throw KalamError.forbidden('auth.locale_forbidden', { locale });
+    assertLocaleScope(user, [locale]);
     const tag = await this.tags.putTranslation(id, locale, body, version);
     void reply.header('etag', versionEtag(tag.translations!.find((t) => t.locale === locale)!.version));
     return TagResponseDto.from(tag);

@@ -69,9 +69,10 @@ export class TokensService {
     return Boolean(result.affected);
   }
 
-  async revokeAllSessions(userId: string, manager?: EntityManager): Promise<void> {
+  /** Every token of the user: sessions, and the API and preview tokens a session could have minted. */
+  async revokeAll(userId: string, manager?: EntityManager): Promise<void> {
     const repo = manager?.getRepository(ApiTokenEntity) ?? this.tokens;
-    await repo.update({ userId, kind: 'session', revokedAt: IsNull() }, { revokedAt: new Date() });
+    await repo.update({ userId, revokedAt: IsNull() }, { revokedAt: new Date() });
   }
 
   /** Deletes tokens that expired or were revoked more than a day ago; returns how many. */

@@ -85,8 +85,9 @@ export class UsersService {
       const result = await updateVersioned(manager, UserEntity, { id }, expectedVersion, changes);
       if (result.outcome === 'stale') throw KalamError.preconditionFailed(expectedVersion, result.currentVersion);
       if (result.outcome === 'missing') throw KalamError.notFound('user.not_found', { id });
-      // A new password or a disabled account ends every open session.
-      if (passwordHash || input.active === false) await this.tokens.revokeAllSessions(id, manager);
+      // A new password or a disabled account ends every session, and revokes the tokens a stolen
+      // session could have minted.
+      if (passwordHash || input.active === false) await this.tokens.revokeAll(id, manager);
       const { password: _omitted, ...logged } = input;
       await this.audit.record({ actorId: actor.id, ip: actor.ip, action: 'user.updated', subjectType: 'user', subjectId: id, details: { ...logged, passwordChanged: Boolean(passwordHash) } }, manager);
       return result.row;

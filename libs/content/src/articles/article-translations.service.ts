@@ -55,7 +55,14 @@ export class ArticleTranslationsService {
         const current = await repo.findOneBy({ articleId, locale });
         if (!current) {
           const slug = await chooseSlug(input.slug, input.title, locale, (s) => this.slugTaken(manager, locale, s, articleId), 'article.slug_taken');
-          const inserted = await manager.createQueryBuilder().insert().into(ArticleTranslationEntity).values({ articleId, locale, slug, ...text }).orIgnore().execute();
+          // Only a concurrent create of this same translation is ignored; a slug clash still raises 23505.
+          const inserted = await manager
+            .createQueryBuilder()
+            .insert()
+            .into(ArticleTranslationEntity)
+            .values({ articleId, locale, slug, ...text })
+            .onConflict('("article_id", "locale") DO NOTHING')
+            .execute();
           if (!(inserted.raw as unknown[]).length) {
             // Someone created it a moment ago: this writer edited nothing that exists yet.
             const winner = await repo.findOneByOrFail({ articleId, locale });

@@ -26,6 +26,10 @@ export class ArticleEntity {
   @Column({ type: 'integer', default: 1 })
   version: number;
 
+  /** The last version given to any of the article's sources; only ever grows (see SourcesService). */
+  @Column({ name: 'sources_version', type: 'integer', default: 0, select: false })
+  sourcesVersion: number;
+
   @OneToMany(() => ArticleTranslationEntity, (translation) => translation.article)
   translations?: Relation<ArticleTranslationEntity[]>;
 

@@ -3,7 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { KalamError, updateVersioned } from '@kalam/core';
 import { LocalesService } from '@kalam/i18n';
-import { isUniqueViolation } from '../common/database-errors';
+import { isForeignKeyViolation, isUniqueViolation } from '../common/database-errors';
 import { pageWindow, type Page, type SearchPageQueryDto } from '../common/pagination';
 import { chooseSlug } from '../common/unique-slug';
 import { AuthorTranslationEntity } from './author-translation.entity';
@@ -21,7 +21,13 @@ export class AuthorsService {
   async list(query: SearchPageQueryDto): Promise<Page<AuthorEntity>> {
     const { page, limit, offset } = pageWindow(query);
     const qb = this.authors.createQueryBuilder('a').leftJoinAndSelect('a.translations', 't').orderBy('a.name', 'ASC').addOrderBy('a.id').skip(offset).take(limit);
-    if (query.q) qb.where('(a.name ILIKE :q OR a.slug ILIKE :q OR t.display_name ILIKE :q)', { q: `%${escapeLike(query.q)}%` });
+    // Filters go through EXISTS so they choose authors without trimming the translations returned.
+    if (query.q) {
+      qb.andWhere('(a.name ILIKE :q OR a.slug ILIKE :q OR EXISTS (SELECT 1 FROM author_translation f WHERE f.author_id = a.id AND f.display_name ILIKE :q))', {
+        q: `%${escapeLike(query.q)}%`,
+      });
+    }
+    if (query.locale) qb.andWhere('EXISTS (SELECT 1 FROM author_translation l WHERE l.author_id = a.id AND l.locale = :locale)', { locale: query.locale });
     const [items, total] = await qb.getManyAndCount();
     return { items, page, limit, total };
   }
@@ -67,8 +73,14 @@ export class AuthorsService {
   async remove(id: string): Promise<void> {
     const used = await this.dataSource.query('SELECT count(*)::int AS n FROM article_author WHERE author_id = $1', [id]);
     if (used[0].n > 0) throw KalamError.conflict('author.in_use', { count: used[0].n });
-    const result = await this.authors.delete({ id });
-    if (!result.affected) throw KalamError.notFound('author.not_found', { id });
+    try {
+      const result = await this.authors.delete({ id });
+      if (!result.affected) throw KalamError.notFound('author.not_found', { id });
+    } catch (error) {
+      // An article linked the author between the count and the delete.
+      if (isForeignKeyViolation(error)) throw KalamError.conflict('author.in_use', { count: 1 });
+      throw error;
+    }
   }
 
   /** Creates the locale's translation, or updates it when it exists (then If-Match is required). */
@@ -78,7 +90,7 @@ export class AuthorsService {
     const fields = { displayName: input.displayName ?? null, title: input.title ?? null, bio: input.bio };
     return this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(AuthorTranslationEntity);
-      const inserted = await repo.createQueryBuilder().insert().values({ authorId: id, locale, ...fields }).orIgnore().execute();
+      const inserted = await repo.createQueryBuilder().insert().values({ authorId: id, locale, ...fields }).onConflict('("author_id", "locale") DO NOTHING').execute();
       // ON CONFLICT DO NOTHING returns no row when the translation already exists.
       if ((inserted.raw as unknown[]).length > 0) {
         return { translation: await repo.findOneByOrFail({ authorId: id, locale }), created: true };

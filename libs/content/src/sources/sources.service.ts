@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, MoreThan, MoreThanOrEqual, type EntityManager } from 'typeorm';
-import { KalamError, updateVersioned } from '@kalam/core';
+import { KalamError } from '@kalam/core';
 import { canManageArticle, type Editor } from '../articles/article-permissions';
 import { ArticleTranslationEntity } from '../articles/article-translation.entity';
 import { ArticleEntity } from '../articles/article.entity';
@@ -13,6 +13,10 @@ import { SourceEntity } from './source.entity';
  * An article's numbered sources. Footnote `[^n]` means "the source at position n", so inserting,
  * deleting or reordering sources renumbers the footnotes of every translation in the same
  * transaction (and bumps those translations' versions, so stale editors are told).
+ *
+ * Sources are addressed by position, and positions shift. So that `If-Match` on a position can
+ * never match a different source, every row a change touches takes its version from a per-article
+ * counter that only grows: a (position, version) pair names one state of one source, forever.
  */
 @Injectable()
 export class SourcesService {
@@ -27,12 +31,13 @@ export class SourcesService {
       await this.lockArticle(manager, articleId, user);
       const count = await manager.countBy(SourceEntity, { articleId });
       const position = Math.min(input.position ?? count + 1, count + 1);
+      const version = await this.nextVersion(manager, articleId);
       if (position <= count) {
-        await manager.increment(SourceEntity, { articleId, position: MoreThanOrEqual(position) }, 'position', 1);
+        await manager.update(SourceEntity, { articleId, position: MoreThanOrEqual(position) }, { position: () => 'position + 1', version });
         await this.renumberBodies(manager, articleId, new Map(range(position, count).map((n) => [n, n + 1])));
       }
       const { position: _ignored, ...fields } = input;
-      return manager.save(manager.create(SourceEntity, { ...this.normalize(fields), articleId, position }));
+      return manager.save(manager.create(SourceEntity, { ...this.normalize(fields), articleId, position, version }));
     });
   }
 
@@ -41,23 +46,27 @@ export class SourcesService {
       await this.lockArticle(manager, articleId, user);
       const current = await this.require(manager, articleId, position);
       if (expectedVersion === undefined) throw KalamError.preconditionRequired(current.version);
-      const result = await updateVersioned(manager, SourceEntity, { id: current.id }, expectedVersion, this.normalize(input));
-      if (result.outcome !== 'updated') throw KalamError.preconditionFailed(expectedVersion, result.outcome === 'stale' ? result.currentVersion : 0);
-      return result.row;
+      if (current.version !== expectedVersion) throw KalamError.preconditionFailed(expectedVersion, current.version);
+      const version = await this.nextVersion(manager, articleId);
+      await manager.update(SourceEntity, { id: current.id }, { ...this.normalize(input), version });
+      return manager.findOneByOrFail(SourceEntity, { id: current.id });
     });
   }
 
   /** Refused while any translation cites the source; later sources and their footnotes move down. */
-  async remove(articleId: string, position: number, user: Editor): Promise<void> {
+  async remove(articleId: string, position: number, expectedVersion: number | undefined, user: Editor): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await this.lockArticle(manager, articleId, user);
       const source = await this.require(manager, articleId, position);
+      if (expectedVersion === undefined) throw KalamError.preconditionRequired(source.version);
+      if (source.version !== expectedVersion) throw KalamError.preconditionFailed(expectedVersion, source.version);
       const translations = await manager.find(ArticleTranslationEntity, { where: { articleId }, select: { locale: true, body: true } });
       const citing = translations.filter((t) => citedFootnotes(t.body).includes(position)).map((t) => t.locale);
       if (citing.length) throw KalamError.conflict('source.cited', { position, locales: citing.join(', ') }, { locales: citing });
       await manager.delete(SourceEntity, { id: source.id });
       const count = await manager.countBy(SourceEntity, { articleId });
-      await manager.decrement(SourceEntity, { articleId, position: MoreThan(position) }, 'position', 1);
+      const version = await this.nextVersion(manager, articleId);
+      await manager.update(SourceEntity, { articleId, position: MoreThan(position) }, { position: () => 'position - 1', version });
       await this.renumberBodies(manager, articleId, new Map(range(position + 1, count + 1).map((n) => [n, n - 1])));
     });
   }
@@ -73,12 +82,13 @@ export class SourcesService {
       const moves = [...mapping].filter(([from, to]) => from !== to);
       if (moves.length) {
         // One statement; the (article, position) constraint is checked at commit, so positions can pass through each other.
-        const values = moves.map((_, i) => `($${i * 2 + 2}::smallint, $${i * 2 + 3}::smallint)`).join(', ');
+        const version = await this.nextVersion(manager, articleId);
+        const values = moves.map((_, i) => `($${i * 2 + 3}::smallint, $${i * 2 + 4}::smallint)`).join(', ');
         await manager.query(
-          `UPDATE source s SET position = m.new_position, version = s.version + 1, updated_at = now()
+          `UPDATE source s SET position = m.new_position, version = $2, updated_at = now()
              FROM (VALUES ${values}) AS m(old_position, new_position)
             WHERE s.article_id = $1 AND s.position = m.old_position`,
-          [articleId, ...moves.flat()],
+          [articleId, version, ...moves.flat()],
         );
         await this.renumberBodies(manager, articleId, new Map(moves));
       }
@@ -95,6 +105,12 @@ export class SourcesService {
         await manager.update(ArticleTranslationEntity, { articleId, locale: translation.locale }, { body, version: () => 'version + 1' });
       }
     }
+  }
+
+  /** The article's next source version, never given before (the counter survives deletions). */
+  private async nextVersion(manager: EntityManager, articleId: string): Promise<number> {
+    const [rows] = await manager.query('UPDATE article SET sources_version = sources_version + 1 WHERE id = $1 RETURNING sources_version', [articleId]);
+    return Number(rows[0].sources_version);
   }
 
   /** Serializes source changes per article and checks the caller may make them. */

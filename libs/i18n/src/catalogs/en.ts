@@ -16,6 +16,7 @@ export const en: CatalogTree = {
     method_not_allowed: 'This method is not allowed here.',
     request: {
       malformed_json: 'The request body is not valid JSON.',
+      nul_character: 'The request contains a NUL character (U+0000), which cannot be stored.',
       invalid_utf8: 'The request body is not valid UTF-8.',
       too_deep: 'The request body is nested more than {{max}} levels deep.',
       payload_too_large: 'The request body is larger than the limit of {{limit}} bytes.',

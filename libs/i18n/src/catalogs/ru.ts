@@ -19,6 +19,7 @@ export const ru: CatalogTree = {
     method_not_allowed: 'Этот метод здесь не поддерживается.',
     request: {
       malformed_json: 'Тело запроса не является корректным JSON.',
+      nul_character: 'Запрос содержит символ NUL (U+0000), который нельзя сохранить.',
       invalid_utf8: 'Тело запроса не является корректным UTF-8.',
       too_deep: 'Вложенность тела запроса больше {{max}} уровней.',
       payload_too_large: 'Тело запроса превышает предел в {{limit}} байт.',

@@ -15,6 +15,7 @@ export const tr: CatalogTree = {
     method_not_allowed: 'Bu yöntem burada kullanılamaz.',
     request: {
       malformed_json: 'İstek gövdesi geçerli bir JSON değil.',
+      nul_character: 'İstek, saklanamayan bir NUL karakteri (U+0000) içeriyor.',
       invalid_utf8: 'İstek gövdesi geçerli UTF-8 değil.',
       too_deep: 'İstek gövdesi {{max}} düzeyden daha derin iç içe geçmiş.',
       payload_too_large: 'İstek gövdesi {{limit}} baytlık sınırdan büyük.',

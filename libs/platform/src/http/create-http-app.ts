@@ -4,7 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { KalamLogger, LOG_LEVELS, requestContext } from '@kalam/core';
+import { KalamError, KalamLogger, LOG_LEVELS, requestContext } from '@kalam/core';
 import { Messages } from '@kalam/i18n';
 import { ErrorResponseFilter } from '../errors/error-response.filter';
 import { createValidationPipe } from '../validation/validation.pipe';
@@ -60,7 +60,10 @@ export async function createHttpApp(options: HttpAppOptions): Promise<NestFastif
   }
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
-    requestContext.run({ requestId: String(request.id), language: messages.negotiate(request.headers['accept-language']) }, done);
+    requestContext.run({ requestId: String(request.id), language: messages.negotiate(request.headers['accept-language']) }, () => {
+      // A NUL in the path or query would reach PostgreSQL, which cannot store it.
+      done(/%00/i.test(request.url) ? KalamError.badRequest('request.nul_character') : undefined);
+    });
   });
 
   app.setGlobalPrefix(options.prefix, {

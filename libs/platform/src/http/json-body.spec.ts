@@ -34,6 +34,12 @@ describe('parseJsonBody', () => {
     expect(jsonDepthExceeds('{"a":"[[[[[[\\"[[["}', 2)).toBe(false);
   });
 
+  it('refuses NUL characters in values and keys', () => {
+    expect(codeOf(() => parseJsonBody(Buffer.from('{"title":"a\\u0000b"}'), 32))).toBe('request.nul_character');
+    expect(codeOf(() => parseJsonBody(Buffer.from('{"a\\u0000":1}'), 32))).toBe('request.nul_character');
+    expect(codeOf(() => parseJsonBody(Buffer.from('{"path":"C:\\\\u0000"}'), 32))).toBeUndefined();
+  });
+
   it('drops prototype-poisoning keys', () => {
     const parsed = parseJsonBody(Buffer.from('{"a":1,"__proto__":{"admin":true}}'), 32) as Record<string, unknown>;
     expect(parsed).toEqual({ a: 1 });

@@ -20,6 +20,22 @@ export function jsonDepthExceeds(text: string, limit: number): boolean {
   return false;
 }
 
+function containsNul(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const current = stack.pop();
+    if (typeof current === 'string') {
+      if (current.includes('\u0000')) return true;
+    } else if (current && typeof current === 'object') {
+      for (const [key, child] of Object.entries(current)) {
+        if (key.includes('\u0000')) return true;
+        stack.push(child);
+      }
+    }
+  }
+  return false;
+}
+
 /**
  * Parses a JSON request body strictly: invalid UTF-8, excessive nesting, malformed JSON and
  * prototype-poisoning keys are all client errors, refused before any handler runs.
@@ -33,9 +49,13 @@ export function parseJsonBody(body: Buffer, maxDepth: number): unknown {
   }
   if (text.trim() === '') throw KalamError.badRequest('request.empty_body');
   if (jsonDepthExceeds(text, maxDepth)) throw KalamError.badRequest('request.too_deep', { max: maxDepth });
+  let parsed: unknown;
   try {
-    return sjson.parse(text, undefined, { protoAction: 'remove', constructorAction: 'remove' });
+    parsed = sjson.parse(text, undefined, { protoAction: 'remove', constructorAction: 'remove' });
   } catch {
     throw KalamError.badRequest('request.malformed_json');
   }
+  // PostgreSQL text cannot hold U+0000; refuse it here rather than fail in the database.
+  if (text.includes('\\u0000') && containsNul(parsed)) throw KalamError.badRequest('request.nul_character');
+  return parsed;
 }
