@@ -125,4 +125,17 @@ describe('articles and translations', () => {
     expect((await test.http.delete(`/admin/v1/articles/${article.id}`, { token })).status).toBe(204);
     expect((await test.http.get(`/admin/v1/articles/${article.id}`, { token })).status).toBe(404);
   });
+
+  it('records who created, changed and deleted content in the audit log', async () => {
+    const { token: adminToken, user: admin } = await signIn(test, 'admin');
+    const article = await new ContentFactory(test.http, adminToken).article();
+    await new ContentFactory(test.http, adminToken).translation(article.id, 'en', { title: 'Audited', body: 'x' });
+    await test.http.delete(`/admin/v1/articles/${article.id}`, { token: adminToken });
+    const audit = await test.http.get(`/admin/v1/audit?subjectType=article&subjectId=${article.id}`, { token: adminToken });
+    expect(audit.body.items.map((e: { action: string; actorId: string }) => [e.action, e.actorId])).toEqual([
+      ['article.deleted', admin.id],
+      ['translation.created', admin.id],
+      ['article.created', admin.id],
+    ]);
+  });
 });

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { UserEntity } from '@kalam/auth';
+import { AuthModule, UserEntity } from '@kalam/auth';
 import { LocaleEntity, LocalesModule } from '@kalam/i18n';
 import { ArticleAuthorEntity } from './articles/article-author.entity';
 import { ArticleTagEntity } from './articles/article-tag.entity';
@@ -46,6 +46,7 @@ const SERVICES = [AuthorsService, TagsService, MediaService, ArticlesService, Ar
       LocaleEntity,
     ]),
     LocalesModule,
+    AuthModule,
   ],
   providers: SERVICES,
   exports: SERVICES,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, Not, type EntityManager } from 'typeorm';
+import { AuditService } from '@kalam/auth';
 import { KalamError, updateVersioned } from '@kalam/core';
 import { LocalesService, Messages } from '@kalam/i18n';
 import { isUniqueViolation } from '../common/database-errors';
@@ -30,6 +31,7 @@ export class ArticleTranslationsService {
     private readonly articles: ArticlesService,
     private readonly locales: LocalesService,
     private readonly messages: Messages,
+    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -69,6 +71,7 @@ export class ArticleTranslationsService {
             throw expectedVersion === undefined ? KalamError.preconditionRequired(winner.version) : KalamError.preconditionFailed(expectedVersion, winner.version);
           }
           await manager.delete(SlugHistoryEntity, { locale, slug });
+          await this.record(manager, user, 'translation.created', articleId, { locale, slug, version: 1 });
           return { translation: await repo.findOneByOrFail({ articleId, locale }), created: true };
         }
         if (expectedVersion === undefined) throw KalamError.preconditionRequired(current.version);
@@ -77,6 +80,7 @@ export class ArticleTranslationsService {
         if (result.outcome === 'stale') throw KalamError.preconditionFailed(expectedVersion, result.currentVersion);
         if (result.outcome === 'missing') throw KalamError.notFound('translation.not_found', { locale });
         if (slug !== current.slug) await this.retireSlug(manager, locale, current.slug, slug, articleId);
+        await this.record(manager, user, 'translation.updated', articleId, { locale, slug, version: result.row.version });
         return { translation: result.row, created: false };
       });
     } catch (error) {
@@ -97,8 +101,11 @@ export class ArticleTranslationsService {
 
   async remove(articleId: string, locale: string, user: Editor): Promise<void> {
     if (!canDeleteContent(user, locale)) throw KalamError.forbidden('auth.locale_forbidden', { locale });
-    const result = await this.dataSource.manager.delete(ArticleTranslationEntity, { articleId, locale });
-    if (!result.affected) throw KalamError.notFound('translation.not_found', { locale });
+    await this.dataSource.transaction(async (manager) => {
+      const result = await manager.delete(ArticleTranslationEntity, { articleId, locale });
+      if (!result.affected) throw KalamError.notFound('translation.not_found', { locale });
+      await this.record(manager, user, 'translation.deleted', articleId, { locale });
+    });
   }
 
   /** Footnote integrity of one translation, compared with the article's sources and source locale. */
@@ -126,6 +133,10 @@ export class ArticleTranslationsService {
     const translation = await this.dataSource.manager.findOneBy(ArticleTranslationEntity, { articleId, locale });
     if (!translation) throw KalamError.notFound('translation.not_found', { locale });
     return translation;
+  }
+
+  private record(manager: EntityManager, user: Editor, action: string, articleId: string, details: Record<string, unknown>): Promise<void> {
+    return this.audit.record({ actorId: user.id, action, subjectType: 'article', subjectId: articleId, details }, manager);
   }
 
   private slugTaken(manager: EntityManager, locale: string, slug: string, articleId: string): Promise<boolean> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository, type EntityManager } from 'typeorm';
+import { AuditService } from '@kalam/auth';
 import { KalamError, updateVersioned } from '@kalam/core';
 import { LocalesService } from '@kalam/i18n';
 import { AuthorEntity } from '../authors/author.entity';
@@ -36,6 +37,7 @@ export class ArticlesService {
     private readonly locales: LocalesService,
     private readonly tags: TagsService,
     private readonly media: MediaService,
+    private readonly audit: AuditService,
   ) {}
 
   async create(input: CreateArticleDto, user: Editor): Promise<ArticleView> {
@@ -51,6 +53,7 @@ export class ArticlesService {
         manager.getRepository(ArticleEntity).create({ sourceLocale: input.sourceLocale, heroMediaId: input.heroMediaId ?? null, createdBy: user.id }),
       );
       await this.replaceLinks(manager, article.id, input.authorIds, input.tagIds ?? []);
+      await this.audit.record({ actorId: user.id, action: 'article.created', subjectType: 'article', subjectId: article.id, details: { sourceLocale: input.sourceLocale } }, manager);
       return article.id;
     });
     return this.view(id);
@@ -69,6 +72,7 @@ export class ArticlesService {
       if (result.outcome === 'stale') throw KalamError.preconditionFailed(expectedVersion, result.currentVersion);
       if (result.outcome === 'missing') throw KalamError.notFound('article.not_found', { id });
       await this.replaceLinks(manager, id, input.authorIds, input.tagIds);
+      await this.audit.record({ actorId: user.id, action: 'article.updated', subjectType: 'article', subjectId: id, details: { ...input } }, manager);
     });
     return this.view(id);
   }
@@ -76,7 +80,10 @@ export class ArticlesService {
   async remove(id: string, user: Editor): Promise<void> {
     const article = await this.require(id);
     if (!canDeleteContent(user, article.sourceLocale)) throw KalamError.forbidden();
-    await this.articles.delete({ id });
+    await this.dataSource.transaction(async (manager) => {
+      await manager.delete(ArticleEntity, { id });
+      await this.audit.record({ actorId: user.id, action: 'article.deleted', subjectType: 'article', subjectId: id }, manager);
+    });
   }
 
   async require(id: string, manager: EntityManager = this.dataSource.manager): Promise<ArticleEntity> {
