@@ -30,6 +30,16 @@ describe('footnote sources', () => {
     });
   });
 
+  it('answers checks for a missing translation or an unknown locale with the right 404', async () => {
+    const id = await articleWithSources(1);
+    const missing = await test.http.get(`/admin/v1/articles/${id}/translations/ru/checks`, { token });
+    expect(missing.status).toBe(404);
+    expect(missing.body.error).toBe('translation.not_found');
+    const unknown = await test.http.get(`/admin/v1/articles/${id}/translations/xx/checks`, { token });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toMatchObject({ error: 'locale.not_found', enabled: ['en', 'tr', 'ru'] });
+  });
+
   it('reports a translation whose footnotes differ from the source locale, in Turkish', async () => {
     const id = await articleWithSources(2);
     await make.translation(id, 'en', { title: 'Source text', body: 'A.[^1] B.[^2]' });

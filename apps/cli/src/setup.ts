@@ -12,7 +12,8 @@ export async function setUpDatabase(url: string, logger: KalamLogger): Promise<{
   const applied = await runMigrations(url);
   if (applied.length) logger.log(`applied migrations: ${applied.join(', ')}`);
   await withCliContext(url, async (app) => {
-    await app.get(AuthService).ensureBootstrapAdmin();
+    const admin = await app.get(AuthService).ensureBootstrapAdmin();
+    if (admin) logger.log(`created the first admin, ${admin.email}`);
   });
   return { fresh: applied.some((name) => name.startsWith('CreateFoundation')) };
 }

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { KalamError } from '@kalam/core';
@@ -17,8 +17,6 @@ export interface LoginResult {
 
 @Injectable()
 export class AuthService {
-  private readonly logger = new Logger(AuthService.name);
-
   constructor(
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @Inject(authConfig.KEY) private readonly config: AuthConfig,
@@ -50,8 +48,6 @@ export class AuthService {
   async ensureBootstrapAdmin(): Promise<UserEntity | null> {
     const admin = this.config.bootstrapAdmin;
     if (!admin || (await this.usersService.count()) > 0) return null;
-    const user = await this.usersService.create({ email: admin.email, password: admin.password, role: 'admin', locales: [] }, { id: null });
-    this.logger.log(`created the first admin, ${user.email}`);
-    return user;
+    return this.usersService.create({ email: admin.email, password: admin.password, role: 'admin', locales: [] }, { id: null });
   }
 }

@@ -13,6 +13,7 @@ export function runMain(name: string, start: () => Promise<unknown>): void {
       // The channel must not keep the process alive by itself.
       process.channel?.unref();
       process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));
+      process.send({ kalam: 'ready', app: name });
     })
     .catch((error: unknown) => {
       if (error instanceof ConfigError) {

@@ -28,6 +28,7 @@ function prefixLines(stream: NodeJS.ReadableStream | null, prefix: string, out: 
  */
 export async function startCommand(apps: AppName[]): Promise<void> {
   const logger = new KalamLogger('kalam');
+  const startedAt = Date.now();
   // Validate every app's configuration here, so a mistake is one line before anything starts.
   const http = readHttpConfig();
   readAuthConfig();
@@ -84,6 +85,11 @@ export async function startCommand(apps: AppName[]): Promise<void> {
     });
     children.set(name, child);
   }
+  // Each app says "ready" over IPC once it listens; only then is Kalam up.
+  await Promise.all(
+    [...children.values()].map((child) => new Promise<void>((resolve) => child.on('message', (message: { kalam?: string }) => message?.kalam === 'ready' && resolve()))),
+  );
+  logger.log(`ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
   logger.log(
     `admin API http://localhost:${http.adminPort}/admin/v1 (docs /admin/docs), delivery API http://localhost:${http.deliveryPort}/v1 (docs /docs)` +
       (database.embedded ? `, embedded PostgreSQL ${database.url.replace(/:[^:@/]+@/, ':***@')}` : ''),

@@ -131,7 +131,10 @@ export class ArticleTranslationsService {
   async require(articleId: string, locale: string): Promise<ArticleTranslationEntity> {
     await this.articles.require(articleId);
     const translation = await this.dataSource.manager.findOneBy(ArticleTranslationEntity, { articleId, locale });
-    if (!translation) throw KalamError.notFound('translation.not_found', { locale });
+    if (!translation) {
+      await this.locales.requireEnabled(locale); // an unknown locale is a 404 that lists the enabled ones
+      throw KalamError.notFound('translation.not_found', { locale });
+    }
     return translation;
   }
 

@@ -27,6 +27,19 @@ describe('renderArticleBody', () => {
     expect(html).toContain('<img src="https://example.org/x.png" />');
   });
 
+  it('renders exactly the body and the source list, nothing else', () => {
+    const html = renderArticleBody('Claim.[^1]', [{ position: 1, title: 'Report', publisher: null, url: null, accessedOn: null }], labels);
+    expect(html).toBe(
+      '<p>Claim.<sup class="footnote-ref"><a href="#fn-1" id="fnref-1">1</a></sup></p>\n' +
+        '<section class="footnotes"><ol class="footnotes-list">\n<li id="fn-1">Report <a href="#fnref-1" class="footnote-backref">↩</a></li>\n</ol></section>\n',
+    );
+  });
+
+  it('cannot be cut short by a body that imitates the footnote marker', () => {
+    const html = renderArticleBody('<!--kalam-footnotes-x-->\n\nStill here.[^1]', [{ position: 1, title: 'Report', publisher: null, url: null, accessedOn: null }], labels);
+    expect(html).toContain('Still here.');
+  });
+
   it('leaves a footnote without a source as plain text', () => {
     expect(renderArticleBody('Claim.[^7]', [sources[0]], labels)).toContain('<p>Claim.[^7]</p>');
   });

@@ -1,6 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import footnotePlugin from 'markdown-it-footnote';
 import sanitizeHtml from 'sanitize-html';
+import { randomUUID } from 'node:crypto';
 
 export interface CitationSource {
   position: number;
@@ -18,9 +19,12 @@ export interface CitationLabels {
 const markdown = new MarkdownIt({ html: true, linkify: true, typographer: false });
 
 // Footnotes: the plugin finds the references; we number them by source position (not by order of
-// first use, the plugin's default) and build the list from the sources ourselves.
+// first use, the plugin's default) and build the list from the sources ourselves. The plugin's own
+// list (from placeholder definitions) always comes last; it starts with a marker we cut at. The
+// marker carries a per-process nonce, so no body can forge it.
+const FOOTNOTE_LIST_MARKER = `<!--kalam-footnotes-${randomUUID()}-->`;
 const bodyMarkdown = new MarkdownIt({ html: true, linkify: true, typographer: false }).use(footnotePlugin);
-bodyMarkdown.core.ruler.disable('footnote_tail');
+bodyMarkdown.renderer.rules.footnote_block_open = () => FOOTNOTE_LIST_MARKER;
 bodyMarkdown.renderer.rules.footnote_ref = (tokens, idx) => {
   const { label, subId } = tokens[idx].meta as { label: string; subId: number };
   const id = subId > 0 ? `fnref-${label}-${subId}` : `fnref-${label}`;
@@ -80,9 +84,11 @@ export function renderArticleBody(body: string, sources: readonly CitationSource
   // Definitions typed into the body would compete with the sources; they are dropped. The plugin
   // only recognises a reference that has a definition, so each source gets a placeholder one.
   const withoutTyped = body.replace(/^\s{0,3}\[\^\d{1,4}\]:.*$/gm, '');
-  const placeholders = sources.map((source) => `[^${source.position}]: -`).join('\n');
+  const placeholders = sources.map((source) => `[^${source.position}]: .`).join('\n');
   const env: { footnotes?: { list?: { label?: string }[] } } = {};
-  const html = bodyMarkdown.renderer.render(bodyMarkdown.parse(`${withoutTyped}\n\n${placeholders}\n`, env), bodyMarkdown.options, env);
+  const rendered = bodyMarkdown.renderer.render(bodyMarkdown.parse(`${withoutTyped}\n\n${placeholders}\n`, env), bodyMarkdown.options, env);
+  const cut = rendered.indexOf(FOOTNOTE_LIST_MARKER);
+  const html = cut === -1 ? rendered : rendered.slice(0, cut);
   const cited = new Set((env.footnotes?.list ?? []).map((footnote) => footnote.label));
   if (!sources.length) return sanitize(html);
   const items = [...sources]

@@ -1,4 +1,4 @@
-import { RequestMethod, type INestApplication, type Type } from '@nestjs/common';
+import { Logger, RequestMethod, type INestApplication, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -65,6 +65,17 @@ export async function createHttpApp(options: HttpAppOptions): Promise<NestFastif
       done(/%00/i.test(request.url) ? KalamError.badRequest('request.nul_character') : undefined);
     });
   });
+
+  // One access line per request at LOG_LEVEL=debug; off otherwise, so it costs nothing on the hot path.
+  if (LOG_LEVELS[http.logLevel].includes('debug')) {
+    const access = new Logger('Http');
+    fastify.addHook('onResponse', (request, reply, done) => {
+      requestContext.run({ requestId: String(request.id), language: 'en' }, () =>
+        access.debug(`${request.method} ${request.url.split('?')[0]} ${reply.statusCode} ${reply.elapsedTime.toFixed(1)}ms`),
+      );
+      done();
+    });
+  }
 
   app.setGlobalPrefix(options.prefix, {
     exclude: [

@@ -1,5 +1,6 @@
 import { registerAs } from '@nestjs/config';
-import { envBool, envBytes, envEnum, envInt, envPort, envString, LOG_LEVELS } from '@kalam/core';
+import { isIP } from 'node:net';
+import { ConfigError, envBool, envBytes, envEnum, envInt, envPort, envString, LOG_LEVELS } from '@kalam/core';
 
 export interface HttpConfig {
   host: string;
@@ -12,9 +13,15 @@ export interface HttpConfig {
   maxJsonDepth: number;
 }
 
+function readHost(env: Record<string, string | undefined>): string {
+  const host = envString(env, 'HOST', '0.0.0.0')!;
+  if (host !== 'localhost' && !isIP(host)) throw new ConfigError(`HOST must be an IP address such as 0.0.0.0 or 127.0.0.1 (or localhost), got "${host}"`);
+  return host;
+}
+
 export function readHttpConfig(env: Record<string, string | undefined> = process.env): HttpConfig {
   return {
-    host: envString(env, 'HOST', '0.0.0.0')!,
+    host: readHost(env),
     adminPort: envPort(env, 'ADMIN_PORT', 3000),
     deliveryPort: envPort(env, 'DELIVERY_PORT', 3001),
     bodyLimit: envBytes(env, 'BODY_LIMIT', 1024 * 1024),
