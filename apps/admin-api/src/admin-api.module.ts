@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { AccessGuard, authConfig, AuthModule, type AuthConfig } from '@kalam/auth';
+import { AccessGuard, authConfig, AuthModule, PostgresThrottlerStorage, type AuthConfig } from '@kalam/auth';
 import { ContentModule } from '@kalam/content';
 import { databaseConfig, DatabaseModule } from '@kalam/database';
 import { I18nModule, LocalesModule } from '@kalam/i18n';
@@ -23,8 +23,10 @@ import { UsersController } from './users/users.controller';
   imports: [
     ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [httpConfig, databaseConfig, authConfig] }),
     ThrottlerModule.forRootAsync({
-      inject: [authConfig.KEY],
-      useFactory: (auth: AuthConfig) => ({
+      imports: [AuthModule],
+      inject: [authConfig.KEY, PostgresThrottlerStorage],
+      useFactory: (auth: AuthConfig, storage: PostgresThrottlerStorage) => ({
+        storage,
         // Named 'default' so the guard sends the standard Retry-After header; only the login route uses it.
         throttlers: [{ name: 'default', ttl: auth.loginRateWindowSeconds * 1000, limit: auth.loginRateLimit }],
       }),

@@ -11,10 +11,12 @@ import { ApiTokenEntity } from './tokens/api-token.entity';
 import { TokensService } from './tokens/tokens.service';
 import { UserEntity } from './users/user.entity';
 import { UsersService } from './users/users.service';
+import { PostgresThrottlerStorage } from './throttling/postgres-throttler.storage';
+import { RateLimitEntity } from './throttling/rate-limit.entity';
 
 @Module({
-  imports: [ConfigModule.forFeature(authConfig), TypeOrmModule.forFeature([UserEntity, ApiTokenEntity, AuditEventEntity]), LocalesModule],
-  providers: [AuthService, UsersService, TokensService, AuditService, AccessGuard],
-  exports: [AuthService, UsersService, TokensService, AuditService, AccessGuard],
+  imports: [ConfigModule.forFeature(authConfig), TypeOrmModule.forFeature([UserEntity, ApiTokenEntity, AuditEventEntity, RateLimitEntity]), LocalesModule],
+  providers: [AuthService, UsersService, TokensService, AuditService, AccessGuard, PostgresThrottlerStorage],
+  exports: [AuthService, UsersService, TokensService, AuditService, AccessGuard, PostgresThrottlerStorage],
 })
 export class AuthModule {}

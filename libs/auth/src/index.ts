@@ -16,5 +16,6 @@ export { AuditService, type AuditEntry } from './audit/audit.service';
 export { AuditEventEntity } from './audit/audit-event.entity';
 export { AuditQueryDto } from './audit/dto/audit-query.dto';
 export { AccessGuard } from './access/access.guard';
+export { PostgresThrottlerStorage } from './throttling/postgres-throttler.storage';
 export { Roles, AnyRole } from './access/roles.decorator';
 export { CurrentUser, CurrentActor, CurrentToken, type AuthenticatedRequest } from './access/current-user.decorator';
