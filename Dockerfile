@@ -7,8 +7,11 @@ COPY . .
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
-ENV NODE_ENV=production HOST=0.0.0.0
+ENV NODE_ENV=production HOST=0.0.0.0 KALAM_DATA_DIR=/data
 WORKDIR /app
+# Uploaded media (and, without DATABASE_URL, the embedded PostgreSQL) live here; mount a volume.
+RUN mkdir /data && chown node:node /data
+VOLUME /data
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/demo ./demo

@@ -2,6 +2,6 @@ export { DatabaseModule } from './database.module';
 export { databaseConfig, readDatabaseConfig, type DatabaseConfig } from './database.config';
 export { buildDataSourceOptions } from './data-source-options';
 export { startEmbeddedPostgres, type RunningPostgres } from './embedded-postgres';
-export { runMigrations, revertLastMigration, pendingMigrations } from './migrations';
+export { runMigrations, revertLastMigration } from './migrations';
 
 export { cloneTemplateDatabase, recreateDatabase, TEMPLATE_DATABASE } from './testing/test-databases';

@@ -36,7 +36,3 @@ export async function revertLastMigration(url: string): Promise<string | null> {
     return executed[0].name as string;
   });
 }
-
-export async function pendingMigrations(url: string): Promise<boolean> {
-  return withDataSource(url, (dataSource) => dataSource.showMigrations());
-}
