@@ -1,0 +1,103 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+
+/**
+ * `npm start`'s launcher, as a user runs it: compiled, on an empty data dir, then killed with
+ * kill -9 and started again. Nothing written before the kill may be lost, and nothing may be left
+ * running after a clean stop.
+ */
+const ROOT = path.resolve(__dirname, '..');
+const CLI = path.join(ROOT, 'dist/apps/cli/src/main.js');
+const TIMEOUT = 90_000;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+async function until(condition: () => Promise<boolean>, what: string, timeoutMs = 60_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (await condition()) return;
+    await sleep(200);
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+const answers = (url: string) => fetch(url).then((r) => r.ok).catch(() => false);
+
+describe('npm start launcher', () => {
+  let dataDir: string;
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const admin = `http://127.0.0.1:${port}`;
+  const delivery = `http://127.0.0.1:${port + 1}`;
+  let launcher: ChildProcess | undefined;
+
+  function start(): ChildProcess {
+    return spawn(process.execPath, [CLI, 'start'], {
+      env: { ...process.env, KALAM_DATA_DIR: dataDir, ADMIN_PORT: String(port), DELIVERY_PORT: String(port + 1), HOST: '127.0.0.1', ADMIN_EMAIL: 'boss@example.org', ADMIN_PASSWORD: 'a-long-password', KALAM_DEMO: 'false', LOG_LEVEL: 'warn', DATABASE_URL: '' },
+      stdio: 'ignore',
+    });
+  }
+
+  beforeAll(() => {
+    const compiled = spawnSync('npm', ['run', 'compile', '--silent'], { cwd: ROOT, encoding: 'utf8' });
+    if (compiled.status !== 0) throw new Error(`compile failed: ${compiled.stdout}${compiled.stderr}`);
+  }, TIMEOUT);
+
+  beforeEach(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'kalam-launcher-'));
+  });
+
+  afterEach(async () => {
+    if (launcher?.pid && alive(launcher.pid)) {
+      launcher.kill('SIGTERM');
+      await until(async () => !alive(launcher!.pid!), 'the launcher to stop', 20_000).catch(() => launcher!.kill('SIGKILL'));
+    }
+    await rm(dataDir, { recursive: true, force: true });
+  }, TIMEOUT);
+
+  it(
+    'loses nothing to kill -9, leaves no orphans, and stops everything on SIGTERM',
+    async () => {
+      launcher = start();
+      await until(async () => (await answers(`${admin}/health`)) && (await answers(`${delivery}/health`)), 'both APIs');
+
+      const login = await fetch(`${admin}/admin/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'boss@example.org', password: 'a-long-password' }) });
+      const { accessToken } = (await login.json()) as { accessToken: string };
+      const created = await fetch(`${admin}/admin/v1/locales`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+        body: JSON.stringify({ code: 'kk', name: 'Kazakh', nativeName: 'Қазақша', fallback: 'ru' }),
+      });
+      expect(created.status).toBe(201);
+
+      launcher.kill('SIGKILL');
+      // The apps notice their launcher is gone and stop; nothing keeps the ports.
+      await until(async () => !(await answers(`${admin}/health`)) && !(await answers(`${delivery}/health`)), 'the orphaned apps to stop', 20_000);
+
+      launcher = start();
+      await until(async () => (await answers(`${admin}/health`)) && (await answers(`${delivery}/health`)), 'both APIs after the restart');
+      const locales = (await (await fetch(`${delivery}/v1/locales`)).json()) as { code: string }[];
+      expect(locales.map((l) => l.code)).toContain('kk');
+
+      const pidFile = path.join(dataDir, 'postgres', 'postmaster.pid');
+      const postgresPid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
+      expect(alive(postgresPid)).toBe(true);
+      launcher.kill('SIGTERM');
+      await until(async () => !alive(launcher!.pid!), 'the launcher to stop', 20_000);
+      expect(alive(postgresPid)).toBe(false);
+      expect(existsSync(pidFile)).toBe(false);
+      expect(await answers(`${admin}/health`)).toBe(false);
+    },
+    TIMEOUT * 2,
+  );
+});
