@@ -67,6 +67,9 @@ describe('footnote sources', () => {
     expect(en.body).toMatchObject({ body: 'A[^2] B[^3] C[^1] `code [^1]`', version: 2 });
     const tr = await test.http.get(`/admin/v1/articles/${id}/translations/tr`, { token });
     expect(tr.body.body).toBe('C[^1] A[^2]');
+    const { token: adminToken } = await signIn(test, 'admin');
+    const audit = await test.http.get(`/admin/v1/audit?subjectType=article&subjectId=${id}`, { token: adminToken });
+    expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(['source.reordered', 'translation.created', 'translation.created', 'source.added', 'source.added', 'source.added', 'article.created']);
     const bad = await test.http.post(`/admin/v1/articles/${id}/sources/reorder`, { order: [1, 1, 2] }, { token });
     expect(bad.status).toBe(422);
     expect(bad.body.error).toBe('source.bad_order');

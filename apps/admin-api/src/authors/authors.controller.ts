@@ -13,7 +13,6 @@ import {
   type Page,
 } from '@kalam/content';
 import { IfMatch, UuidParam, versionEtag } from '@kalam/platform';
-import { assertLocaleScope } from '../locale-scope';
 
 @ApiTags('authors')
 @ApiBearerAuth()
@@ -73,8 +72,7 @@ export class AuthorsController {
     @CurrentUser() user: UserEntity,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AuthorTranslationResponseDto> {
-    assertLocaleScope(user, [locale]);
-    const { translation, created } = await this.authors.putTranslation(id, locale, body, version);
+    const { translation, created } = await this.authors.putTranslation(id, locale, body, version, user);
     void reply.status(created ? 201 : 200).header('etag', versionEtag(translation.version));
     return AuthorTranslationResponseDto.from(translation);
   }
@@ -83,7 +81,6 @@ export class AuthorsController {
   @Delete(':id/translations/:locale')
   @HttpCode(204)
   removeTranslation(@UuidParam('id') id: string, @Param('locale') locale: string, @CurrentUser() user: UserEntity): Promise<void> {
-    assertLocaleScope(user, [locale]);
-    return this.authors.removeTranslation(id, locale);
+    return this.authors.removeTranslation(id, locale, user);
   }
 }

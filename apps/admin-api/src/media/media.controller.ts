@@ -8,7 +8,6 @@ import { AnyRole, CurrentUser, Roles, type UserEntity } from '@kalam/auth';
 import { CreateExternalMediaDto, MediaResponseDto, MediaService, PageQueryDto, UpdateMediaDto, type Page } from '@kalam/content';
 import { KalamError } from '@kalam/core';
 import { IfMatch, toValidationDetails, UuidParam, versionEtag } from '@kalam/platform';
-import { assertLocaleScope } from '../locale-scope';
 import { readUpload } from './read-upload';
 
 @ApiTags('media')
@@ -41,16 +40,9 @@ export class MediaController {
   })
   @ApiCreatedResponse({ type: MediaResponseDto })
   async create(@Req() request: FastifyRequest, @CurrentUser() user: UserEntity, @Res({ passthrough: true }) reply: FastifyReply): Promise<MediaResponseDto> {
-    let media;
-    if (request.isMultipart()) {
-      const upload = await readUpload(request, this.media.maxBytes);
-      assertLocaleScope(user, Object.keys(upload.translations ?? {}));
-      media = await this.media.upload(upload, user.id);
-    } else {
-      const input = await validExternal(request.body);
-      assertLocaleScope(user, Object.keys(input.translations ?? {}));
-      media = await this.media.createExternal(input, user.id);
-    }
+    const media = request.isMultipart()
+      ? await this.media.upload(await readUpload(request, this.media.maxBytes), user)
+      : await this.media.createExternal(await validExternal(request.body), user);
     void reply.header('etag', versionEtag(media.version));
     return MediaResponseDto.from(media);
   }
@@ -83,8 +75,7 @@ export class MediaController {
     @CurrentUser() user: UserEntity,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<MediaResponseDto> {
-    assertLocaleScope(user, Object.keys(body.translations ?? {}));
-    const media = await this.media.update(id, body, version);
+    const media = await this.media.update(id, body, version, user);
     void reply.header('etag', versionEtag(media.version));
     return MediaResponseDto.from(media);
   }

@@ -4,7 +4,6 @@ import type { FastifyReply } from 'fastify';
 import { AnyRole, CurrentUser, Roles, type UserEntity } from '@kalam/auth';
 import { CreateTagDto, SearchPageQueryDto, TagResponseDto, TagsService, TagTranslationInputDto, type Page } from '@kalam/content';
 import { IfMatch, UuidParam, versionEtag } from '@kalam/platform';
-import { assertLocaleScope } from '../locale-scope';
 
 @ApiTags('tags')
 @ApiBearerAuth()
@@ -23,8 +22,7 @@ export class TagsController {
   @Post()
   @ApiCreatedResponse({ type: TagResponseDto })
   async create(@Body() body: CreateTagDto, @CurrentUser() user: UserEntity): Promise<TagResponseDto> {
-    assertLocaleScope(user, Object.keys(body.translations));
-    return TagResponseDto.from(await this.tags.create(body.translations));
+    return TagResponseDto.from(await this.tags.create(body.translations, user));
   }
 
   @AnyRole()
@@ -45,8 +43,7 @@ export class TagsController {
     @CurrentUser() user: UserEntity,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<TagResponseDto> {
-    assertLocaleScope(user, [locale]);
-    const tag = await this.tags.putTranslation(id, locale, body, version);
+    const tag = await this.tags.putTranslation(id, locale, body, version, user);
     void reply.header('etag', versionEtag(tag.translations!.find((t) => t.locale === locale)!.version));
     return TagResponseDto.from(tag);
   }

@@ -103,7 +103,7 @@ export class Importer {
         const current = found.translations?.find((t) => t.locale === locale);
         const input = { displayName: text.displayName, title: text.title, bio: text.bio ?? '' };
         if (current && current.bio === input.bio && (current.title ?? undefined) === input.title && (current.displayName ?? undefined) === input.displayName) continue;
-        await this.authors.putTranslation(found.id, locale, input, current?.version);
+        await this.authors.putTranslation(found.id, locale, input, current?.version, this.actor);
         changed = true;
       }
     }
@@ -113,7 +113,7 @@ export class Importer {
   private async ensureTags(names: string[], locale: string): Promise<string[]> {
     const ids: string[] = [];
     for (const name of names) {
-      const found = (await this.tags.findBySlug(locale, slugify(name, locale))) ?? (await this.tags.create({ [locale]: { name } }));
+      const found = (await this.tags.findBySlug(locale, slugify(name, locale))) ?? (await this.tags.create({ [locale]: { name } }, this.actor));
       ids.push(found.id);
     }
     return ids;
@@ -123,7 +123,7 @@ export class Importer {
     const found = await this.media.findExternal(hero.url);
     if (found) return found.id;
     const translations = hero.caption || hero.alt ? { [locale]: { caption: hero.caption, alt: hero.alt } } : undefined;
-    return (await this.media.createExternal({ url: hero.url, credit: hero.credit, translations }, this.actor.id)).id;
+    return (await this.media.createExternal({ url: hero.url, credit: hero.credit, translations }, this.actor)).id;
   }
 
   /** Source n of the file becomes source n of the article; true when something changed. */

@@ -1,4 +1,5 @@
 import { canWorkIn, type Role } from '@kalam/auth';
+import { KalamError } from '@kalam/core';
 
 export interface Editor {
   /** null for the system itself (demo content, imports run without a user). */
@@ -31,6 +32,11 @@ export function canEditTranslation(user: Editor, article: ArticleOwnership, loca
   if (user.role === 'translator') return locale !== article.sourceLocale;
   if (user.role === 'admin' || user.role === 'editor') return true;
   return user.role === 'author' && article.createdBy === user.id;
+}
+
+/** 403 unless the user may work in every one of `locales` (bios, tag names, captions…). */
+export function assertLocaleScope(user: Editor, locales: Iterable<string>): void {
+  for (const locale of locales) if (!canWorkIn(user, locale)) throw KalamError.forbidden('auth.locale_forbidden', { locale });
 }
 
 /** Deleting an article or a translation is an editor's call. */

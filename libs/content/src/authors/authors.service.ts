@@ -3,6 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { KalamError, updateVersioned } from '@kalam/core';
 import { LocalesService } from '@kalam/i18n';
+import { assertLocaleScope, type Editor } from '../articles/article-permissions';
 import { isForeignKeyViolation, isUniqueViolation } from '../common/database-errors';
 import { pageWindow, type Page, type SearchPageQueryDto } from '../common/pagination';
 import { chooseSlug } from '../common/unique-slug';
@@ -84,8 +85,9 @@ export class AuthorsService {
   }
 
   /** Creates the locale's translation, or updates it when it exists (then If-Match is required). */
-  async putTranslation(id: string, locale: string, input: PutAuthorTranslationDto, expectedVersion: number | undefined): Promise<{ translation: AuthorTranslationEntity; created: boolean }> {
+  async putTranslation(id: string, locale: string, input: PutAuthorTranslationDto, expectedVersion: number | undefined, user: Editor): Promise<{ translation: AuthorTranslationEntity; created: boolean }> {
     await this.locales.requireEnabled(locale);
+    assertLocaleScope(user, [locale]);
     await this.get(id);
     const fields = { displayName: input.displayName ?? null, title: input.title ?? null, bio: input.bio };
     return this.dataSource.transaction(async (manager) => {
@@ -104,7 +106,8 @@ export class AuthorsService {
     });
   }
 
-  async removeTranslation(id: string, locale: string): Promise<void> {
+  async removeTranslation(id: string, locale: string, user: Editor): Promise<void> {
+    assertLocaleScope(user, [locale]);
     const result = await this.dataSource.getRepository(AuthorTranslationEntity).delete({ authorId: id, locale });
     if (!result.affected) throw KalamError.notFound('translation.not_found', { locale });
   }

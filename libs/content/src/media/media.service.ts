@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { DataSource, Repository, type EntityManager } from 'typeorm';
 import { KalamError, updateVersioned } from '@kalam/core';
 import { LocalesService } from '@kalam/i18n';
+import { assertLocaleScope, type Editor } from '../articles/article-permissions';
 import { pageWindow, type Page, type PageQueryDto } from '../common/pagination';
 import { validateRecordValues } from '../common/validate-record';
 import { contentConfig, type ContentConfig } from '../content.config';
@@ -50,8 +51,9 @@ export class MediaService {
     return this.media.findOne({ where: { kind: 'external', externalUrl: url }, relations: { translations: true } });
   }
 
-  async createExternal(input: CreateExternalMediaDto, actorId: string | null): Promise<MediaEntity> {
-    const translations = await this.checkTranslations(input.translations);
+  async createExternal(input: CreateExternalMediaDto, user: Editor): Promise<MediaEntity> {
+    const translations = await this.checkTranslations(input.translations, user);
+    const actorId = user.id;
     const id = await this.dataSource.transaction(async (manager) => {
       const media = await manager.getRepository(MediaEntity).save(
         manager.getRepository(MediaEntity).create({ kind: 'external', externalUrl: input.url, credit: input.credit ?? null, createdBy: actorId }),
@@ -67,10 +69,11 @@ export class MediaService {
    * the bytes; the file is written to a temporary name, flushed, then renamed, so a crash never
    * leaves a half-written image under a real name.
    */
-  async upload(input: UploadInput, actorId: string | null): Promise<MediaEntity> {
+  async upload(input: UploadInput, user: Editor): Promise<MediaEntity> {
     const facts = inspectImage(input.bytes);
     if (!facts) throw new KalamError(415, 'media.unsupported_type', { types: 'JPEG, PNG, GIF, WebP, AVIF' });
-    const translations = await this.checkTranslations(input.translations);
+    const translations = await this.checkTranslations(input.translations, user);
+    const actorId = user.id;
     const now = new Date();
     const key = path.posix.join(String(now.getUTCFullYear()), String(now.getUTCMonth() + 1).padStart(2, '0'), `${randomUUID()}.${facts.extension}`);
     const target = path.join(this.config.mediaDir, key);
@@ -109,10 +112,10 @@ export class MediaService {
     }
   }
 
-  async update(id: string, input: UpdateMediaDto, expectedVersion: number | undefined): Promise<MediaEntity> {
+  async update(id: string, input: UpdateMediaDto, expectedVersion: number | undefined, user: Editor): Promise<MediaEntity> {
     const current = await this.get(id);
     if (expectedVersion === undefined) throw KalamError.preconditionRequired(current.version);
-    const translations = await this.checkTranslations(input.translations);
+    const translations = await this.checkTranslations(input.translations, user);
     await this.dataSource.transaction(async (manager) => {
       const changes = input.credit !== undefined ? { credit: input.credit } : {};
       const result = await updateVersioned(manager, MediaEntity, { id }, expectedVersion, changes);
@@ -139,9 +142,10 @@ export class MediaService {
     if (!(await manager.getRepository(MediaEntity).existsBy({ id }))) throw KalamError.unprocessable('article.unknown_media', { id });
   }
 
-  private async checkTranslations(record: Record<string, unknown> | undefined): Promise<[string, MediaTranslationInputDto][]> {
+  private async checkTranslations(record: Record<string, unknown> | undefined, user: Editor): Promise<[string, MediaTranslationInputDto][]> {
     const entries = validateRecordValues(record, MediaTranslationInputDto, 'translations');
     for (const [locale] of entries) await this.locales.requireEnabled(locale);
+    assertLocaleScope(user, entries.map(([locale]) => locale));
     return entries;
   }
 

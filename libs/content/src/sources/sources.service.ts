@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, MoreThan, MoreThanOrEqual, type EntityManager } from 'typeorm';
+import { AuditService } from '@kalam/auth';
 import { KalamError } from '@kalam/core';
 import { canManageArticle, type Editor } from '../articles/article-permissions';
 import { ArticleTranslationEntity } from '../articles/article-translation.entity';
@@ -20,7 +21,10 @@ import { SourceEntity } from './source.entity';
  */
 @Injectable()
 export class SourcesService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   list(articleId: string): Promise<SourceEntity[]> {
     return this.dataSource.manager.find(SourceEntity, { where: { articleId }, order: { position: 'ASC' } });
@@ -37,7 +41,9 @@ export class SourcesService {
         await this.renumberBodies(manager, articleId, new Map(range(position, count).map((n) => [n, n + 1])));
       }
       const { position: _ignored, ...fields } = input;
-      return manager.save(manager.create(SourceEntity, { ...this.normalize(fields), articleId, position, version }));
+      const source = await manager.save(manager.create(SourceEntity, { ...this.normalize(fields), articleId, position, version }));
+      await this.record(manager, user, 'source.added', articleId, { position, title: source.title });
+      return source;
     });
   }
 
@@ -49,6 +55,7 @@ export class SourcesService {
       if (current.version !== expectedVersion) throw KalamError.preconditionFailed(expectedVersion, current.version);
       const version = await this.nextVersion(manager, articleId);
       await manager.update(SourceEntity, { id: current.id }, { ...this.normalize(input), version });
+      await this.record(manager, user, 'source.updated', articleId, { position, ...input });
       return manager.findOneByOrFail(SourceEntity, { id: current.id });
     });
   }
@@ -68,6 +75,7 @@ export class SourcesService {
       const version = await this.nextVersion(manager, articleId);
       await manager.update(SourceEntity, { articleId, position: MoreThan(position) }, { position: () => 'position - 1', version });
       await this.renumberBodies(manager, articleId, new Map(range(position + 1, count + 1).map((n) => [n, n - 1])));
+      await this.record(manager, user, 'source.deleted', articleId, { position, title: source.title });
     });
   }
 
@@ -91,6 +99,7 @@ export class SourcesService {
           [articleId, version, ...moves.flat()],
         );
         await this.renumberBodies(manager, articleId, new Map(moves));
+        await this.record(manager, user, 'source.reordered', articleId, { order });
       }
       return manager.find(SourceEntity, { where: { articleId }, order: { position: 'ASC' } });
     });
@@ -105,6 +114,10 @@ export class SourcesService {
         await manager.update(ArticleTranslationEntity, { articleId, locale: translation.locale }, { body, version: () => 'version + 1' });
       }
     }
+  }
+
+  private record(manager: EntityManager, user: Editor, action: string, articleId: string, details: Record<string, unknown>): Promise<void> {
+    return this.audit.record({ actorId: user.id, action, subjectType: 'article', subjectId: articleId, details }, manager);
   }
 
   /** The article's next source version, never given before (the counter survives deletions). */

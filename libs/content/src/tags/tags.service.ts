@@ -3,6 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository, type EntityManager } from 'typeorm';
 import { KalamError, updateVersioned } from '@kalam/core';
 import { LocalesService } from '@kalam/i18n';
+import { assertLocaleScope, type Editor } from '../articles/article-permissions';
 import { escapeLike } from '../authors/authors.service';
 import { isUniqueViolation } from '../common/database-errors';
 import { pageWindow, type Page, type SearchPageQueryDto } from '../common/pagination';
@@ -49,11 +50,12 @@ export class TagsService {
     return translation ? this.get(translation.tagId) : null;
   }
 
-  async create(translations: Record<string, unknown>): Promise<TagEntity> {
+  async create(translations: Record<string, unknown>, user: Editor): Promise<TagEntity> {
     const entries = Object.entries(translations);
     if (!entries.length) throw KalamError.badRequest('request.validation_failed', { count: 1 }, [{ field: 'translations', code: 'validation.isNotEmpty' }]);
     const inputs = validateRecordValues(translations, TagTranslationInputDto, 'translations');
     for (const [locale] of inputs) await this.locales.requireEnabled(locale);
+    assertLocaleScope(user, inputs.map(([locale]) => locale));
     const id = await this.dataSource.transaction(async (manager) => {
       const tag = await manager.getRepository(TagEntity).save(manager.getRepository(TagEntity).create({}));
       for (const [locale, input] of inputs) await this.insertTranslation(manager, tag.id, locale, input);
@@ -62,8 +64,9 @@ export class TagsService {
     return this.get(id);
   }
 
-  async putTranslation(id: string, locale: string, input: TagTranslationInputDto, expectedVersion: number | undefined): Promise<TagEntity> {
+  async putTranslation(id: string, locale: string, input: TagTranslationInputDto, expectedVersion: number | undefined, user: Editor): Promise<TagEntity> {
     await this.locales.requireEnabled(locale);
+    assertLocaleScope(user, [locale]);
     await this.get(id);
     await this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(TagTranslationEntity);
