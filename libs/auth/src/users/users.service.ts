@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, QueryFailedError, Repository, type EntityManager } from 'typeorm';
-import { KalamError, updateVersioned } from '@kalam/core';
+import { DataSource, Repository, type EntityManager } from 'typeorm';
+import { isUniqueViolation, KalamError, updateVersioned } from '@kalam/core';
 import { LocalesService } from '@kalam/i18n';
 import { AuditService } from '../audit/audit.service';
 import { hashPassword } from '../passwords/password-hasher';
@@ -10,8 +10,6 @@ import type { CreateUserDto } from './dto/create-user.dto';
 import type { UpdateUserDto } from './dto/update-user.dto';
 import type { Role } from './role';
 import { UserEntity } from './user.entity';
-
-const UNIQUE_VIOLATION = '23505';
 
 export interface Actor {
   id: string | null;
@@ -55,7 +53,7 @@ export class UsersService {
         return user;
       });
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === UNIQUE_VIOLATION) {
+      if (isUniqueViolation(error, 'users_email_uq')) {
         throw KalamError.conflict('user.email_taken', { email });
       }
       throw error;

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
-import { KalamError, updateVersioned } from '@kalam/core';
+import { escapeLike, isForeignKeyViolation, isUniqueViolation, KalamError, updateVersioned } from '@kalam/core';
 import { LocalesService } from '@kalam/i18n';
 import { assertLocaleScope, type Editor } from '../articles/article-permissions';
-import { isForeignKeyViolation, isUniqueViolation } from '../common/database-errors';
 import { pageWindow, type Page, type SearchPageQueryDto } from '../common/pagination';
 import { chooseSlug } from '../common/unique-slug';
 import { AuthorTranslationEntity } from './author-translation.entity';
@@ -111,9 +110,4 @@ export class AuthorsService {
     const result = await this.dataSource.getRepository(AuthorTranslationEntity).delete({ authorId: id, locale });
     if (!result.affected) throw KalamError.notFound('translation.not_found', { locale });
   }
-}
-
-/** Escapes LIKE wildcards so a search for "50%" finds "50%", not everything. */
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, '\\$&');
 }

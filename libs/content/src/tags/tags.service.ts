@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository, type EntityManager } from 'typeorm';
-import { KalamError, updateVersioned } from '@kalam/core';
+import { escapeLike, isUniqueViolation, KalamError, updateVersioned } from '@kalam/core';
 import { LocalesService } from '@kalam/i18n';
 import { assertLocaleScope, type Editor } from '../articles/article-permissions';
-import { escapeLike } from '../authors/authors.service';
-import { isUniqueViolation } from '../common/database-errors';
 import { pageWindow, type Page, type SearchPageQueryDto } from '../common/pagination';
 import { chooseSlug } from '../common/unique-slug';
 import { validateRecordValues } from '../common/validate-record';

@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, QueryFailedError, Repository } from 'typeorm';
-import { KalamError, updateVersioned } from '@kalam/core';
+import { DataSource, Repository } from 'typeorm';
+import { isUniqueViolation, KalamError, updateVersioned } from '@kalam/core';
 import type { CreateLocaleDto } from './dto/create-locale.dto';
 import type { UpdateLocaleDto } from './dto/update-locale.dto';
 import { fallbackChain } from './fallback-chain';
 import { LocaleEntity } from './locale.entity';
-
-const UNIQUE_VIOLATION = '23505';
 
 @Injectable()
 export class LocalesService {
@@ -61,7 +59,7 @@ export class LocalesService {
       await this.locales.insert(locale);
       return this.locales.findOneByOrFail({ code: locale.code });
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === UNIQUE_VIOLATION) {
+      if (isUniqueViolation(error, 'locale_pk')) {
         throw KalamError.conflict('locale.exists', { locale: input.code });
       }
       throw error;
