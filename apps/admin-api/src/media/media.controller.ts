@@ -1,13 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createReadStream } from 'node:fs';
 import { AnyRole, CurrentUser, Roles, type UserEntity } from '@kalam/auth';
 import { CreateExternalMediaDto, MediaResponseDto, MediaService, PageQueryDto, UpdateMediaDto, type Page } from '@kalam/content';
-import { KalamError } from '@kalam/core';
-import { IfMatch, toValidationDetails, UuidParam, versionEtag } from '@kalam/platform';
+import { createValidationPipe, IfMatch, UuidParam, versionEtag } from '@kalam/platform';
 import { readUpload } from './read-upload';
 
 @ApiTags('media')
@@ -40,9 +37,14 @@ export class MediaController {
   })
   @ApiCreatedResponse({ type: MediaResponseDto })
   async create(@Req() request: FastifyRequest, @CurrentUser() user: UserEntity, @Res({ passthrough: true }) reply: FastifyReply): Promise<MediaResponseDto> {
-    const media = request.isMultipart()
-      ? await this.media.upload(await readUpload(request, this.media.maxBytes), user)
-      : await this.media.createExternal(await validExternal(request.body), user);
+    let media;
+    if (request.isMultipart()) {
+      const upload = await readUpload(request, this.media.maxBytes);
+      const fields = await validated(UpdateMediaDto, upload.fields);
+      media = await this.media.upload({ bytes: upload.bytes, filename: upload.filename, ...fields }, user);
+    } else {
+      media = await this.media.createExternal(await validated(CreateExternalMediaDto, request.body), user);
+    }
     void reply.header('etag', versionEtag(media.version));
     return MediaResponseDto.from(media);
   }
@@ -88,10 +90,9 @@ export class MediaController {
   }
 }
 
-async function validExternal(body: unknown): Promise<CreateExternalMediaDto> {
-  if (typeof body !== 'object' || body === null) throw KalamError.badRequest('request.empty_body');
-  const input = plainToInstance(CreateExternalMediaDto, body);
-  const details = toValidationDetails(await validate(input, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: true, value: true } }));
-  if (details.length) throw KalamError.badRequest('request.validation_failed', { count: details.length }, details);
-  return input;
+// This route takes two body shapes, so it cannot declare one @Body type; it runs the global
+// validation pipe itself, on whichever shape arrived.
+const pipe = createValidationPipe();
+function validated<T>(metatype: new () => T, value: unknown): Promise<T> {
+  return pipe.transform(value, { type: 'body', metatype }) as Promise<T>;
 }

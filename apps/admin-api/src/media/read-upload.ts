@@ -1,9 +1,14 @@
 import type { FastifyRequest } from 'fastify';
 import { KalamError } from '@kalam/core';
-import type { UploadInput } from '@kalam/content';
 
 /** Reads the one file of a multipart upload (and the text fields sent before it), within `maxBytes`. */
-export async function readUpload(request: FastifyRequest, maxBytes: number): Promise<UploadInput> {
+export interface RawUpload {
+  bytes: Buffer;
+  filename: string;
+  fields: { credit?: string; translations?: unknown };
+}
+
+export async function readUpload(request: FastifyRequest, maxBytes: number): Promise<RawUpload> {
   const part = await request.file({ limits: { fileSize: maxBytes, files: 1, fields: 10, fieldSize: 64 * 1024 } });
   if (!part) throw KalamError.badRequest('media.no_file');
   const bytes = await part.toBuffer().catch((error: { code?: string }) => {
@@ -15,21 +20,16 @@ export async function readUpload(request: FastifyRequest, maxBytes: number): Pro
     const single = Array.isArray(value) ? value[0] : value;
     return single && 'value' in single && typeof single.value === 'string' ? single.value : undefined;
   };
-  let translations: Record<string, unknown> | undefined;
+  // Text fields are returned raw (translations parsed from JSON when it parses); the caller
+  // validates them with the same pipe as JSON bodies.
   const rawTranslations = field('translations');
-  if (rawTranslations) {
+  let translations: unknown = rawTranslations;
+  if (rawTranslations !== undefined) {
     try {
       translations = JSON.parse(rawTranslations);
     } catch {
-      throw KalamError.badRequest('request.validation_failed', { count: 1 }, [{ field: 'translations', code: 'validation.isObject' }]);
+      // left as text: validation then says it must be an object
     }
   }
-  const credit = field('credit');
-  if (credit !== undefined && credit.length > 300) {
-    throw KalamError.badRequest('request.validation_failed', { count: 1 }, [{ field: 'credit', code: 'validation.maxLength', params: { count: 300 } }]);
-  }
-  if (translations !== undefined && (typeof translations !== 'object' || translations === null || Array.isArray(translations))) {
-    throw KalamError.badRequest('request.validation_failed', { count: 1 }, [{ field: 'translations', code: 'validation.isObject' }]);
-  }
-  return { bytes, filename: part.filename, credit, translations };
+  return { bytes, filename: part.filename, fields: { credit: field('credit'), translations } };
 }
