@@ -4,7 +4,7 @@ import { Repository } from 'typeorm';
 import { KalamError } from '@kalam/core';
 import { AuditService } from './audit/audit.service';
 import { authConfig, type AuthConfig } from './auth.config';
-import { DUMMY_HASH_PROMISE, hashPassword, needsRehash, verifyPassword } from './passwords/password-hasher';
+import { dummyHash, hashPassword, needsRehash, verifyPassword } from './passwords/password-hasher';
 import { TokensService } from './tokens/tokens.service';
 import { UserEntity } from './users/user.entity';
 import { UsersService } from './users/users.service';
@@ -29,7 +29,7 @@ export class AuthService {
     const normalized = email.trim().toLowerCase();
     const user = await this.users.createQueryBuilder('u').addSelect('u.passwordHash').where('u.email = :email', { email: normalized }).getOne();
     // Verify against a dummy hash when the user is unknown, so the answer takes as long either way.
-    const valid = await verifyPassword(password, user?.passwordHash ?? (await DUMMY_HASH_PROMISE));
+    const valid = await verifyPassword(password, user?.passwordHash ?? (await dummyHash()));
     if (!user || !valid) {
       await this.audit.record({ actorId: user?.id ?? null, ip, action: 'auth.login_failed', subjectType: 'user', subjectId: user?.id, details: { email: normalized } });
       throw KalamError.unauthorized('auth.invalid_credentials');

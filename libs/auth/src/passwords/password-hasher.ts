@@ -32,5 +32,14 @@ export function needsRehash(stored: string, cost = DEFAULT_COST): boolean {
   return Number(n) !== cost.N || Number(r) !== cost.r || Number(p) !== cost.p;
 }
 
-/** A hash of nothing anyone knows, verified against when the email is unknown so timing reveals nothing. */
-export const DUMMY_HASH_PROMISE = hashPassword(randomBytes(16).toString('hex'));
+let dummy: Promise<string> | undefined;
+
+/**
+ * A hash of nothing anyone knows, verified against when the email is unknown so timing reveals
+ * nothing. Made on the first failed lookup, not at import: every process that loads auth would
+ * otherwise pay a scrypt hash at start-up.
+ */
+export function dummyHash(): Promise<string> {
+  dummy ??= hashPassword(randomBytes(16).toString('hex'));
+  return dummy;
+}
