@@ -127,10 +127,11 @@ export class ArticleTranslationsService {
     return this.dataSource.manager.findOneBy(ArticleTranslationEntity, { locale, slug });
   }
 
+  /** One query when the translation exists; only a miss looks further, to say which part is missing. */
   async require(articleId: string, locale: string): Promise<ArticleTranslationEntity> {
-    await this.articles.require(articleId);
     const translation = await this.dataSource.manager.findOneBy(ArticleTranslationEntity, { articleId, locale });
     if (!translation) {
+      await this.articles.require(articleId); // no article: article.not_found
       await this.locales.requireEnabled(locale); // an unknown locale is a 404 that lists the enabled ones
       throw KalamError.notFound('translation.not_found', { locale });
     }
