@@ -6,3 +6,4 @@ export { requestContext, currentRequestId, currentLanguage, type RequestContext 
 export { KalamLogger, LOG_LEVELS } from './logging/kalam-logger';
 export { Public, IS_PUBLIC_KEY } from './public.decorator';
 export { runMain } from './run-main';
+export { projectRoot } from './project-root';

@@ -1,4 +1,4 @@
-import { KalamLogger } from '@kalam/core';
+import { KalamLogger, projectRoot } from '@kalam/core';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { revertLastMigration, runMigrations } from '@kalam/database';
@@ -7,8 +7,7 @@ import { loadDemoIfWanted } from '../import/demo';
 import { setUpDatabase } from '../setup';
 
 const logger = new KalamLogger('migrations');
-// dist/apps/cli/src/commands → repository root
-const ROOT = path.resolve(__dirname, '../../../../..');
+const ROOT = projectRoot();
 
 async function withDatabase<T>(work: (url: string) => Promise<T>): Promise<T> {
   const database = await openDatabase((line) => logger.log(line));

@@ -1,11 +1,10 @@
 import * as path from 'node:path';
-import { envBool, KalamLogger } from '@kalam/core';
+import { envBool, KalamLogger, projectRoot } from '@kalam/core';
 import { openDatabase } from '../database-session';
 import { setUpDatabase } from '../setup';
 import { importPath } from './import.command';
 
-// dist/apps/cli/src/import → repository root (also from apps/cli/src/import under jest).
-export const DEMO_DIR = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../../../../../demo' : '../../../../demo');
+export const DEMO_DIR = path.join(projectRoot(), 'demo');
 
 /** Loads the demo articles in demo/ through the importer; safe to run again. */
 export async function loadDemo(url: string, logger: KalamLogger): Promise<void> {
