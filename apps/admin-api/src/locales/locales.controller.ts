@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Patch, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AnyRole, Roles } from '@kalam/auth';
-import { CreateLocaleDto, LocaleResponseDto, LocalesService, UpdateLocaleDto } from '@kalam/i18n';
+import { CreateLocaleDto, fallbackChain, LocaleResponseDto, LocalesService, UpdateLocaleDto, type LocaleEntity } from '@kalam/i18n';
 import { IfMatch, versionEtag } from '@kalam/platform';
 
 @ApiTags('locales')
@@ -15,8 +15,7 @@ export class LocalesController {
   @Get()
   @ApiOkResponse({ type: [LocaleResponseDto] })
   async list(): Promise<LocaleResponseDto[]> {
-    const [locales, chains] = await Promise.all([this.locales.list(), this.locales.chains()]);
-    return locales.map((locale) => LocaleResponseDto.from(locale, chains.get(locale.code)!));
+    return (await this.locales.listWithChains()).map(({ locale, chain }) => LocaleResponseDto.from(locale, chain));
   }
 
   @Roles('admin')
@@ -25,7 +24,7 @@ export class LocalesController {
   async create(@Body() body: CreateLocaleDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<LocaleResponseDto> {
     const locale = await this.locales.create(body);
     void reply.header('etag', versionEtag(locale.version));
-    return LocaleResponseDto.from(locale, (await this.locales.chains()).get(locale.code)!);
+    return this.present(locale);
   }
 
   @Roles('admin')
@@ -39,6 +38,11 @@ export class LocalesController {
   ): Promise<LocaleResponseDto> {
     const locale = await this.locales.update(code, body, version);
     void reply.header('etag', versionEtag(locale.version));
-    return LocaleResponseDto.from(locale, (await this.locales.chains()).get(locale.code)!);
+    return this.present(locale);
+  }
+
+  /** The changed locale with its chain, which depends on the other locales. */
+  private async present(locale: LocaleEntity): Promise<LocaleResponseDto> {
+    return LocaleResponseDto.from(locale, fallbackChain(locale.code, await this.locales.list()) ?? [locale.code]);
   }
 }

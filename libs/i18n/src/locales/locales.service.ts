@@ -18,10 +18,10 @@ export class LocalesService {
     return this.locales.find({ where: options.enabledOnly ? { enabled: true } : {}, order: { position: 'ASC', code: 'ASC' } });
   }
 
-  /** Fallback chains for all locales, from one query. */
-  async chains(): Promise<Map<string, string[]>> {
+  /** Every locale with its fallback chain, from one query. */
+  async listWithChains(): Promise<{ locale: LocaleEntity; chain: string[] }[]> {
     const all = await this.list();
-    return new Map(all.map((locale) => [locale.code, fallbackChain(locale.code, all) ?? [locale.code]]));
+    return all.map((locale) => ({ locale, chain: fallbackChain(locale.code, all) ?? [locale.code] }));
   }
 
   async get(code: string): Promise<LocaleEntity> {
