@@ -13,6 +13,7 @@ import { canDeleteContent, canEditTranslation, type Editor } from './article-per
 import { ArticleTranslationEntity } from './article-translation.entity';
 import { ArticlesService } from './articles.service';
 import type { PutTranslationDto } from './dto/article.dto';
+import { articleEvent } from './article-event';
 import { SlugHistoryEntity } from './slug-history.entity';
 
 const SLUG_INDEX = 'article_translation_locale_slug_uq';
@@ -70,7 +71,7 @@ export class ArticleTranslationsService {
             throw expectedVersion === undefined ? KalamError.preconditionRequired(winner.version) : KalamError.preconditionFailed(expectedVersion, winner.version);
           }
           await manager.delete(SlugHistoryEntity, { locale, slug });
-          await this.record(manager, user, 'translation.created', articleId, { locale, slug, version: 1 });
+          await this.audit.record(articleEvent(user, 'translation.created', articleId, { locale, slug, version: 1 }), manager);
           return { translation: await repo.findOneByOrFail({ articleId, locale }), created: true };
         }
         if (expectedVersion === undefined) throw KalamError.preconditionRequired(current.version);
@@ -79,7 +80,7 @@ export class ArticleTranslationsService {
         if (result.outcome === 'stale') throw KalamError.preconditionFailed(expectedVersion, result.currentVersion);
         if (result.outcome === 'missing') throw KalamError.notFound('translation.not_found', { locale });
         if (slug !== current.slug) await this.retireSlug(manager, locale, current.slug, slug, articleId);
-        await this.record(manager, user, 'translation.updated', articleId, { locale, slug, version: result.row.version });
+        await this.audit.record(articleEvent(user, 'translation.updated', articleId, { locale, slug, version: result.row.version }), manager);
         return { translation: result.row, created: false };
       });
     } catch (error) {
@@ -103,7 +104,7 @@ export class ArticleTranslationsService {
     await this.dataSource.transaction(async (manager) => {
       const result = await manager.delete(ArticleTranslationEntity, { articleId, locale });
       if (!result.affected) throw KalamError.notFound('translation.not_found', { locale });
-      await this.record(manager, user, 'translation.deleted', articleId, { locale });
+      await this.audit.record(articleEvent(user, 'translation.deleted', articleId, { locale }), manager);
     });
   }
 
@@ -136,10 +137,6 @@ export class ArticleTranslationsService {
       throw KalamError.notFound('translation.not_found', { locale });
     }
     return translation;
-  }
-
-  private record(manager: EntityManager, user: Editor, action: string, articleId: string, details: Record<string, unknown>): Promise<void> {
-    return this.audit.record({ actorId: user.id, action, subjectType: 'article', subjectId: articleId, details }, manager);
   }
 
   private slugTaken(manager: EntityManager, locale: string, slug: string, articleId: string): Promise<boolean> {

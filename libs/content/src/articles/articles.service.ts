@@ -12,6 +12,7 @@ import { SourceEntity } from '../sources/source.entity';
 import { TagEntity } from '../tags/tag.entity';
 import { TagsService } from '../tags/tags.service';
 import { ArticleAuthorEntity } from './article-author.entity';
+import { articleEvent } from './article-event';
 import { canDeleteContent, canManageArticle, type Editor } from './article-permissions';
 import { ArticleTagEntity } from './article-tag.entity';
 import { ArticleTranslationEntity } from './article-translation.entity';
@@ -52,7 +53,7 @@ export class ArticlesService {
         manager.getRepository(ArticleEntity).create({ sourceLocale: input.sourceLocale, heroMediaId: input.heroMediaId ?? null, createdBy: user.id }),
       );
       await this.replaceLinks(manager, article.id, input.authorIds, input.tagIds ?? []);
-      await this.audit.record({ actorId: user.id, action: 'article.created', subjectType: 'article', subjectId: article.id, details: { sourceLocale: input.sourceLocale } }, manager);
+      await this.audit.record(articleEvent(user, 'article.created', article.id, { sourceLocale: input.sourceLocale }), manager);
       return article.id;
     });
     return this.view(id);
@@ -71,7 +72,7 @@ export class ArticlesService {
       if (result.outcome === 'stale') throw KalamError.preconditionFailed(expectedVersion, result.currentVersion);
       if (result.outcome === 'missing') throw KalamError.notFound('article.not_found', { id });
       await this.replaceLinks(manager, id, input.authorIds, input.tagIds);
-      await this.audit.record({ actorId: user.id, action: 'article.updated', subjectType: 'article', subjectId: id, details: { ...input } }, manager);
+      await this.audit.record(articleEvent(user, 'article.updated', id, { ...input }), manager);
     });
     return this.view(id);
   }
@@ -81,7 +82,7 @@ export class ArticlesService {
     if (!canDeleteContent(user, article.sourceLocale)) throw KalamError.forbidden();
     await this.dataSource.transaction(async (manager) => {
       await manager.delete(ArticleEntity, { id });
-      await this.audit.record({ actorId: user.id, action: 'article.deleted', subjectType: 'article', subjectId: id }, manager);
+      await this.audit.record(articleEvent(user, 'article.deleted', id), manager);
     });
   }
 

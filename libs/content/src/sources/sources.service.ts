@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, MoreThan, MoreThanOrEqual, type EntityManager } from 'typeorm';
 import { AuditService } from '@kalam/auth';
 import { KalamError } from '@kalam/core';
+import { articleEvent } from '../articles/article-event';
 import { canManageArticle, type Editor } from '../articles/article-permissions';
 import { ArticleTranslationEntity } from '../articles/article-translation.entity';
 import { ArticleEntity } from '../articles/article.entity';
@@ -42,7 +43,7 @@ export class SourcesService {
       }
       const { position: _ignored, ...fields } = input;
       const source = await manager.save(manager.create(SourceEntity, { ...this.normalize(fields), articleId, position, version }));
-      await this.record(manager, user, 'source.added', articleId, { position, title: source.title });
+      await this.audit.record(articleEvent(user, 'source.added', articleId, { position, title: source.title }), manager);
       return source;
     });
   }
@@ -55,7 +56,7 @@ export class SourcesService {
       if (current.version !== expectedVersion) throw KalamError.preconditionFailed(expectedVersion, current.version);
       const version = await this.nextVersion(manager, articleId);
       await manager.update(SourceEntity, { id: current.id }, { ...this.normalize(input), version });
-      await this.record(manager, user, 'source.updated', articleId, { position, ...input });
+      await this.audit.record(articleEvent(user, 'source.updated', articleId, { position, ...input }), manager);
       return manager.findOneByOrFail(SourceEntity, { id: current.id });
     });
   }
@@ -75,7 +76,7 @@ export class SourcesService {
       const version = await this.nextVersion(manager, articleId);
       await manager.update(SourceEntity, { articleId, position: MoreThan(position) }, { position: () => 'position - 1', version });
       await this.renumberBodies(manager, articleId, new Map(range(position + 1, count + 1).map((n) => [n, n - 1])));
-      await this.record(manager, user, 'source.deleted', articleId, { position, title: source.title });
+      await this.audit.record(articleEvent(user, 'source.deleted', articleId, { position, title: source.title }), manager);
     });
   }
 
@@ -99,7 +100,7 @@ export class SourcesService {
           [articleId, version, ...moves.flat()],
         );
         await this.renumberBodies(manager, articleId, new Map(moves));
-        await this.record(manager, user, 'source.reordered', articleId, { order });
+        await this.audit.record(articleEvent(user, 'source.reordered', articleId, { order }), manager);
       }
       return manager.find(SourceEntity, { where: { articleId }, order: { position: 'ASC' } });
     });
@@ -114,10 +115,6 @@ export class SourcesService {
         await manager.update(ArticleTranslationEntity, { articleId, locale: translation.locale }, { body, version: () => 'version + 1' });
       }
     }
-  }
-
-  private record(manager: EntityManager, user: Editor, action: string, articleId: string, details: Record<string, unknown>): Promise<void> {
-    return this.audit.record({ actorId: user.id, action, subjectType: 'article', subjectId: articleId, details }, manager);
   }
 
   /** The article's next source version, never given before (the counter survives deletions). */
