@@ -5,7 +5,7 @@ import { AnyRole, CurrentUser, Roles, type UserEntity } from '@kalam/auth';
 import { ArticleTranslationsService, PutTranslationDto, TranslationResponseDto, type FootnoteReport } from '@kalam/content';
 import { currentLanguage } from '@kalam/core';
 import { Messages } from '@kalam/i18n';
-import { IfMatch, UuidParam, versionEtag } from '@kalam/platform';
+import { IfMatch, UuidParam } from '@kalam/platform';
 import { FootnoteChecksDto, TranslationWriteResultDto } from './article-translation.dto';
 
 @ApiTags('articles')
@@ -30,17 +30,15 @@ export class ArticleTranslationsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<TranslationWriteResultDto> {
     const { translation, created } = await this.translations.put(id, locale, body, version, user);
-    void reply.status(created ? 201 : 200).header('etag', versionEtag(translation.version));
+    void reply.status(created ? 201 : 200);
     return { locale: translation.locale, slug: translation.slug, status: translation.status, version: translation.version };
   }
 
   @AnyRole()
   @Get()
   @ApiOkResponse({ type: TranslationResponseDto })
-  async get(@UuidParam('id') id: string, @Param('locale') locale: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<TranslationResponseDto> {
-    const detail = await this.translations.get(id, locale);
-    void reply.header('etag', versionEtag(detail.translation.version));
-    return TranslationResponseDto.fromDetail(detail);
+  async get(@UuidParam('id') id: string, @Param('locale') locale: string): Promise<TranslationResponseDto> {
+    return TranslationResponseDto.fromDetail(await this.translations.get(id, locale));
   }
 
   @Roles('admin', 'editor')

@@ -1,9 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
 import { AnyRole, CurrentUser, Roles, type UserEntity } from '@kalam/auth';
 import { ArticleListQueryDto, ArticleResponseDto, ArticlesService, CreateArticleDto, UpdateArticleDto, type Page } from '@kalam/content';
-import { IfMatch, UuidParam, versionEtag } from '@kalam/platform';
+import { IfMatch, UuidParam } from '@kalam/platform';
 
 @ApiTags('articles')
 @ApiBearerAuth()
@@ -21,19 +20,15 @@ export class ArticlesController {
   @Roles('admin', 'editor', 'author')
   @Post()
   @ApiCreatedResponse({ type: ArticleResponseDto })
-  async create(@Body() body: CreateArticleDto, @CurrentUser() user: UserEntity, @Res({ passthrough: true }) reply: FastifyReply): Promise<ArticleResponseDto> {
-    const view = await this.articles.create(body, user);
-    void reply.header('etag', versionEtag(view.article.version));
-    return ArticleResponseDto.from(view);
+  async create(@Body() body: CreateArticleDto, @CurrentUser() user: UserEntity): Promise<ArticleResponseDto> {
+    return ArticleResponseDto.from(await this.articles.create(body, user));
   }
 
   @AnyRole()
   @Get(':id')
   @ApiOkResponse({ type: ArticleResponseDto })
-  async get(@UuidParam('id') id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<ArticleResponseDto> {
-    const view = await this.articles.view(id);
-    void reply.header('etag', versionEtag(view.article.version));
-    return ArticleResponseDto.from(view);
+  async get(@UuidParam('id') id: string): Promise<ArticleResponseDto> {
+    return ArticleResponseDto.from(await this.articles.view(id));
   }
 
   @Roles('admin', 'editor', 'author')
@@ -44,11 +39,8 @@ export class ArticlesController {
     @Body() body: UpdateArticleDto,
     @IfMatch() version: number | undefined,
     @CurrentUser() user: UserEntity,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ArticleResponseDto> {
-    const view = await this.articles.update(id, body, version, user);
-    void reply.header('etag', versionEtag(view.article.version));
-    return ArticleResponseDto.from(view);
+    return ArticleResponseDto.from(await this.articles.update(id, body, version, user));
   }
 
   @Roles('admin', 'editor')

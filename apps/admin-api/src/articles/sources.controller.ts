@@ -1,9 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
 import { AnyRole, CurrentUser, Roles, type UserEntity } from '@kalam/auth';
 import { ArticlesService, CreateSourceDto, ReorderSourcesDto, SourceResponseDto, SourcesService, UpdateSourceDto } from '@kalam/content';
-import { IfMatch, PositionParam, UuidParam, versionEtag } from '@kalam/platform';
+import { IfMatch, PositionParam, UuidParam } from '@kalam/platform';
 
 @ApiTags('sources')
 @ApiBearerAuth()
@@ -25,10 +24,8 @@ export class SourcesController {
   @Roles('admin', 'editor', 'author')
   @Post()
   @ApiCreatedResponse({ type: SourceResponseDto })
-  async add(@UuidParam('id') id: string, @Body() body: CreateSourceDto, @CurrentUser() user: UserEntity, @Res({ passthrough: true }) reply: FastifyReply): Promise<SourceResponseDto> {
-    const source = await this.sources.add(id, body, user);
-    void reply.header('etag', versionEtag(source.version));
-    return SourceResponseDto.from(source);
+  async add(@UuidParam('id') id: string, @Body() body: CreateSourceDto, @CurrentUser() user: UserEntity): Promise<SourceResponseDto> {
+    return SourceResponseDto.from(await this.sources.add(id, body, user));
   }
 
   @Roles('admin', 'editor', 'author')
@@ -48,11 +45,8 @@ export class SourcesController {
     @Body() body: UpdateSourceDto,
     @IfMatch() version: number | undefined,
     @CurrentUser() user: UserEntity,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SourceResponseDto> {
-    const source = await this.sources.update(id, position, body, version, user);
-    void reply.header('etag', versionEtag(source.version));
-    return SourceResponseDto.from(source);
+    return SourceResponseDto.from(await this.sources.update(id, position, body, version, user));
   }
 
   @Roles('admin', 'editor', 'author')

@@ -12,7 +12,7 @@ import {
   UpdateAuthorDto,
   type Page,
 } from '@kalam/content';
-import { IfMatch, UuidParam, versionEtag } from '@kalam/platform';
+import { IfMatch, UuidParam } from '@kalam/platform';
 
 @ApiTags('authors')
 @ApiBearerAuth()
@@ -30,28 +30,22 @@ export class AuthorsController {
   @Roles('admin', 'editor', 'author')
   @Post()
   @ApiCreatedResponse({ type: AuthorResponseDto })
-  async create(@Body() body: CreateAuthorDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<AuthorResponseDto> {
-    const author = await this.authors.create(body);
-    void reply.header('etag', versionEtag(author.version));
-    return AuthorResponseDto.from(author);
+  async create(@Body() body: CreateAuthorDto): Promise<AuthorResponseDto> {
+    return AuthorResponseDto.from(await this.authors.create(body));
   }
 
   @AnyRole()
   @Get(':id')
   @ApiOkResponse({ type: AuthorResponseDto })
-  async get(@UuidParam('id') id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<AuthorResponseDto> {
-    const author = await this.authors.get(id);
-    void reply.header('etag', versionEtag(author.version));
-    return AuthorResponseDto.from(author);
+  async get(@UuidParam('id') id: string): Promise<AuthorResponseDto> {
+    return AuthorResponseDto.from(await this.authors.get(id));
   }
 
   @Roles('admin', 'editor')
   @Patch(':id')
   @ApiOkResponse({ type: AuthorResponseDto })
-  async update(@UuidParam('id') id: string, @Body() body: UpdateAuthorDto, @IfMatch() version: number | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<AuthorResponseDto> {
-    const author = await this.authors.update(id, body, version);
-    void reply.header('etag', versionEtag(author.version));
-    return AuthorResponseDto.from(author);
+  async update(@UuidParam('id') id: string, @Body() body: UpdateAuthorDto, @IfMatch() version: number | undefined): Promise<AuthorResponseDto> {
+    return AuthorResponseDto.from(await this.authors.update(id, body, version));
   }
 
   @Roles('admin', 'editor')
@@ -73,7 +67,7 @@ export class AuthorsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AuthorTranslationResponseDto> {
     const { translation, created } = await this.authors.putTranslation(id, locale, body, version, user);
-    void reply.status(created ? 201 : 200).header('etag', versionEtag(translation.version));
+    void reply.status(created ? 201 : 200);
     return AuthorTranslationResponseDto.from(translation);
   }
 

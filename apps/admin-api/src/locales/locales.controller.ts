@@ -1,9 +1,8 @@
-import { Body, Controller, Get, Param, Patch, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
 import { AnyRole, Roles } from '@kalam/auth';
 import { CreateLocaleDto, fallbackChain, LocaleResponseDto, LocalesService, UpdateLocaleDto, type LocaleEntity } from '@kalam/i18n';
-import { IfMatch, versionEtag } from '@kalam/platform';
+import { IfMatch } from '@kalam/platform';
 
 @ApiTags('locales')
 @ApiBearerAuth()
@@ -21,9 +20,8 @@ export class LocalesController {
   @Roles('admin')
   @Post()
   @ApiCreatedResponse({ type: LocaleResponseDto })
-  async create(@Body() body: CreateLocaleDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<LocaleResponseDto> {
+  async create(@Body() body: CreateLocaleDto): Promise<LocaleResponseDto> {
     const locale = await this.locales.create(body);
-    void reply.header('etag', versionEtag(locale.version));
     return this.present(locale);
   }
 
@@ -34,10 +32,8 @@ export class LocalesController {
     @Param('code') code: string,
     @Body() body: UpdateLocaleDto,
     @IfMatch() version: number | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<LocaleResponseDto> {
     const locale = await this.locales.update(code, body, version);
-    void reply.header('etag', versionEtag(locale.version));
     return this.present(locale);
   }
 

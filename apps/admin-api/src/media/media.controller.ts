@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createReadStream } from 'node:fs';
 import { AnyRole, CurrentUser, Roles, type UserEntity } from '@kalam/auth';
 import { CreateExternalMediaDto, MediaResponseDto, MediaService, PageQueryDto, UpdateMediaDto, type Page } from '@kalam/content';
-import { createValidationPipe, IfMatch, UuidParam, versionEtag } from '@kalam/platform';
+import { createValidationPipe, IfMatch, UuidParam } from '@kalam/platform';
 import { readUpload } from './read-upload';
 
 @ApiTags('media')
@@ -36,7 +36,7 @@ export class MediaController {
     },
   })
   @ApiCreatedResponse({ type: MediaResponseDto })
-  async create(@Req() request: FastifyRequest, @CurrentUser() user: UserEntity, @Res({ passthrough: true }) reply: FastifyReply): Promise<MediaResponseDto> {
+  async create(@Req() request: FastifyRequest, @CurrentUser() user: UserEntity): Promise<MediaResponseDto> {
     let media;
     if (request.isMultipart()) {
       const upload = await readUpload(request, this.media.maxBytes);
@@ -45,7 +45,6 @@ export class MediaController {
     } else {
       media = await this.media.createExternal(await validated(CreateExternalMediaDto, request.body), user);
     }
-    void reply.header('etag', versionEtag(media.version));
     return MediaResponseDto.from(media);
   }
 
@@ -75,11 +74,8 @@ export class MediaController {
     @Body() body: UpdateMediaDto,
     @IfMatch() version: number | undefined,
     @CurrentUser() user: UserEntity,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<MediaResponseDto> {
-    const media = await this.media.update(id, body, version, user);
-    void reply.header('etag', versionEtag(media.version));
-    return MediaResponseDto.from(media);
+    return MediaResponseDto.from(await this.media.update(id, body, version, user));
   }
 
   @Roles('admin', 'editor')

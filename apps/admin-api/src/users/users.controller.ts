@@ -1,8 +1,7 @@
-import { Body, Controller, Get, Patch, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
 import { CreateUserDto, CurrentActor, Roles, UpdateUserDto, UserResponseDto, UsersService, type Actor } from '@kalam/auth';
-import { IfMatch, UuidParam, versionEtag } from '@kalam/platform';
+import { IfMatch, UuidParam } from '@kalam/platform';
 import { UserListDto } from './user-list.dto';
 
 @ApiTags('users')
@@ -21,18 +20,14 @@ export class UsersController {
 
   @Post()
   @ApiCreatedResponse({ type: UserResponseDto })
-  async create(@Body() body: CreateUserDto, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<UserResponseDto> {
-    const user = await this.users.create(body, actor);
-    void reply.header('etag', versionEtag(user.version));
-    return UserResponseDto.from(user);
+  async create(@Body() body: CreateUserDto, @CurrentActor() actor: Actor): Promise<UserResponseDto> {
+    return UserResponseDto.from(await this.users.create(body, actor));
   }
 
   @Get(':id')
   @ApiOkResponse({ type: UserResponseDto })
-  async get(@UuidParam('id') id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<UserResponseDto> {
-    const user = await this.users.get(id);
-    void reply.header('etag', versionEtag(user.version));
-    return UserResponseDto.from(user);
+  async get(@UuidParam('id') id: string): Promise<UserResponseDto> {
+    return UserResponseDto.from(await this.users.get(id));
   }
 
   @Patch(':id')
@@ -42,10 +37,7 @@ export class UsersController {
     @Body() body: UpdateUserDto,
     @IfMatch() version: number | undefined,
     @CurrentActor() actor: Actor,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<UserResponseDto> {
-    const user = await this.users.update(id, body, version, actor);
-    void reply.header('etag', versionEtag(user.version));
-    return UserResponseDto.from(user);
+    return UserResponseDto.from(await this.users.update(id, body, version, actor));
   }
 }

@@ -10,6 +10,7 @@ import { ErrorResponseFilter } from '../errors/error-response.filter';
 import { createValidationPipe } from '../validation/validation.pipe';
 import type { HttpConfig } from './http.config';
 import { parseJsonBody } from './json-body';
+import { VersionEtagInterceptor } from './version-etag.interceptor';
 
 export interface HttpAppOptions {
   module: Type<unknown>;
@@ -85,6 +86,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<NestFastif
   });
   app.useGlobalFilters(new ErrorResponseFilter(messages, http.bodyLimit));
   app.useGlobalPipes(createValidationPipe());
+  app.useGlobalInterceptors(new VersionEtagInterceptor());
   app.enableShutdownHooks();
   setUpDocs(app, options);
   await options.configure?.(app);
