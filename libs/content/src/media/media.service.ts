@@ -143,7 +143,7 @@ export class MediaService {
   }
 
   private async checkTranslations(record: Record<string, unknown> | undefined, user: Editor): Promise<[string, MediaTranslationInputDto][]> {
-    const entries = validateRecordValues(record, MediaTranslationInputDto, 'translations');
+    const entries = await validateRecordValues(record, MediaTranslationInputDto, 'translations');
     for (const [locale] of entries) await this.locales.requireEnabled(locale);
     assertLocaleScope(user, entries.map(([locale]) => locale));
     return entries;

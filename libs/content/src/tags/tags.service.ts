@@ -51,7 +51,7 @@ export class TagsService {
   async create(translations: Record<string, unknown>, user: Editor): Promise<TagEntity> {
     const entries = Object.entries(translations);
     if (!entries.length) throw KalamError.badRequest('request.validation_failed', { count: 1 }, [{ field: 'translations', code: 'validation.isNotEmpty' }]);
-    const inputs = validateRecordValues(translations, TagTranslationInputDto, 'translations');
+    const inputs = await validateRecordValues(translations, TagTranslationInputDto, 'translations');
     for (const [locale] of inputs) await this.locales.requireEnabled(locale);
     assertLocaleScope(user, inputs.map(([locale]) => locale));
     const id = await this.dataSource.transaction(async (manager) => {
