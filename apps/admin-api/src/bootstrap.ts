@@ -17,6 +17,7 @@ export function startAdminApi(): Promise<NestFastifyApplication> {
     http,
     port: http.adminPort,
     prefix: 'admin/v1',
+    versionEtags: true,
     docs: {
       path: 'admin/docs',
       title: 'Kalam admin API',

@@ -19,6 +19,8 @@ export interface HttpAppOptions {
   /** Route prefix such as 'admin/v1'; /health and /ready stay at the root. */
   prefix: string;
   docs: { path: string; title: string; description: string; bearer: boolean };
+  /** Send `ETag: "<version>"` for versioned resources (the admin API's optimistic concurrency). */
+  versionEtags?: boolean;
   /** Extra Fastify plugins (e.g. multipart uploads), registered before the app listens. */
   configure?: (app: NestFastifyApplication) => Promise<void>;
 }
@@ -86,7 +88,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<NestFastif
   });
   app.useGlobalFilters(new ErrorResponseFilter(messages, http.bodyLimit));
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalInterceptors(new VersionEtagInterceptor());
+  if (options.versionEtags) app.useGlobalInterceptors(new VersionEtagInterceptor());
   app.enableShutdownHooks();
   setUpDocs(app, options);
   await options.configure?.(app);
