@@ -69,7 +69,7 @@ describe('footnote sources', () => {
     expect(tr.body.body).toBe('C[^1] A[^2]');
     const { token: adminToken } = await signIn(test, 'admin');
     const audit = await test.http.get(`/admin/v1/audit?subjectType=article&subjectId=${id}`, { token: adminToken });
-    expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(['source.reordered', 'translation.created', 'translation.created', 'source.added', 'source.added', 'source.added', 'article.created']);
+    expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(['source.reordered', 'translation.renumbered', 'translation.renumbered', 'translation.created', 'translation.created', 'source.added', 'source.added', 'source.added', 'article.created']);
     const bad = await test.http.post(`/admin/v1/articles/${id}/sources/reorder`, { order: [1, 1, 2] }, { token });
     expect(bad.status).toBe(422);
     expect(bad.body.error).toBe('source.bad_order');

@@ -22,8 +22,9 @@ import { SourcesService } from './sources/sources.service';
 import { TagTranslationEntity } from './tags/tag-translation.entity';
 import { TagEntity } from './tags/tag.entity';
 import { TagsService } from './tags/tags.service';
+import { TranslatableWriter } from './translatable/translatable-writer';
 
-const SERVICES = [AuthorsService, TagsService, MediaService, ArticlesService, ArticleTranslationsService, SourcesService];
+const SERVICES = [TranslatableWriter, AuthorsService, TagsService, MediaService, ArticlesService, ArticleTranslationsService, SourcesService];
 
 @Module({
   imports: [

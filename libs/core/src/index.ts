@@ -7,3 +7,4 @@ export { KalamLogger, LOG_LEVELS } from './logging/kalam-logger';
 export { Public, IS_PUBLIC_KEY } from './public.decorator';
 export { runMain } from './run-main';
 export { projectRoot } from './project-root';
+export { recordAudit, type AuditEntry } from './audit/record-audit';

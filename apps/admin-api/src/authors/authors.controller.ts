@@ -30,8 +30,8 @@ export class AuthorsController {
   @Roles('admin', 'editor', 'author')
   @Post()
   @ApiCreatedResponse({ type: AuthorResponseDto })
-  async create(@Body() body: CreateAuthorDto): Promise<AuthorResponseDto> {
-    return AuthorResponseDto.from(await this.authors.create(body));
+  async create(@Body() body: CreateAuthorDto, @CurrentUser() user: UserEntity): Promise<AuthorResponseDto> {
+    return AuthorResponseDto.from(await this.authors.create(body, user));
   }
 
   @AnyRole()
@@ -41,18 +41,23 @@ export class AuthorsController {
     return AuthorResponseDto.from(await this.authors.get(id));
   }
 
-  @Roles('admin', 'editor')
+  @Roles('admin', 'editor', 'author')
   @Patch(':id')
   @ApiOkResponse({ type: AuthorResponseDto })
-  async update(@UuidParam('id') id: string, @Body() body: UpdateAuthorDto, @IfMatch() version: number | undefined): Promise<AuthorResponseDto> {
-    return AuthorResponseDto.from(await this.authors.update(id, body, version));
+  async update(
+    @UuidParam('id') id: string,
+    @Body() body: UpdateAuthorDto,
+    @IfMatch() version: number | undefined,
+    @CurrentUser() user: UserEntity,
+  ): Promise<AuthorResponseDto> {
+    return AuthorResponseDto.from(await this.authors.update(id, body, version, user));
   }
 
   @Roles('admin', 'editor')
   @Delete(':id')
   @HttpCode(204)
-  remove(@UuidParam('id') id: string): Promise<void> {
-    return this.authors.remove(id);
+  remove(@UuidParam('id') id: string, @CurrentUser() user: UserEntity): Promise<void> {
+    return this.authors.remove(id, user);
   }
 
   @AnyRole()

@@ -81,8 +81,8 @@ export class MediaController {
   @Roles('admin', 'editor')
   @Delete(':id')
   @HttpCode(204)
-  remove(@UuidParam('id') id: string): Promise<void> {
-    return this.media.remove(id);
+  remove(@UuidParam('id') id: string, @CurrentUser() user: UserEntity): Promise<void> {
+    return this.media.remove(id, user);
   }
 }
 

@@ -34,7 +34,7 @@ export class TagsController {
 
   @AnyRole()
   @Put(':id/translations/:locale')
-  @ApiOkResponse({ type: TagResponseDto })
+  @ApiOkResponse({ type: TagResponseDto, description: '201 when the locale was added, 200 when updated' })
   async putTranslation(
     @UuidParam('id') id: string,
     @Param('locale') locale: string,
@@ -43,15 +43,15 @@ export class TagsController {
     @CurrentUser() user: UserEntity,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<TagResponseDto> {
-    const tag = await this.tags.putTranslation(id, locale, body, version, user);
-    void reply.header('etag', versionEtag(tag.translations!.find((t) => t.locale === locale)!.version));
+    const { tag, created } = await this.tags.putTranslation(id, locale, body, version, user);
+    void reply.status(created ? 201 : 200).header('etag', versionEtag(tag.translations!.find((t) => t.locale === locale)!.version));
     return TagResponseDto.from(tag);
   }
 
   @Roles('admin', 'editor')
   @Delete(':id')
   @HttpCode(204)
-  remove(@UuidParam('id') id: string): Promise<void> {
-    return this.tags.remove(id);
+  remove(@UuidParam('id') id: string, @CurrentUser() user: UserEntity): Promise<void> {
+    return this.tags.remove(id, user);
   }
 }

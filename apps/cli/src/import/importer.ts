@@ -86,7 +86,7 @@ export class Importer {
     const ids: string[] = [];
     for (const author of authors) {
       const slug = author.slug ?? slugify(author.name, 'en');
-      const found = (await this.authors.findBySlug(slug)) ?? (await this.authors.create({ name: author.name, slug }));
+      const found = (await this.authors.findBySlug(slug)) ?? (await this.authors.create({ name: author.name, slug }, this.actor));
       ids.push(found.id);
     }
     await this.ensureAuthorTexts(authors);

@@ -1,35 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, type EntityManager } from 'typeorm';
+import { recordAudit, type AuditEntry } from '@kalam/core';
 import { AuditEventEntity } from './audit-event.entity';
 import type { AuditQueryDto } from './dto/audit-query.dto';
 
-export interface AuditEntry {
-  actorId: string | null;
-  action: string;
-  subjectType?: string;
-  subjectId?: string;
-  ip?: string;
-  details?: Record<string, unknown>;
-}
+export type { AuditEntry };
 
 @Injectable()
 export class AuditService {
   constructor(@InjectRepository(AuditEventEntity) private readonly events: Repository<AuditEventEntity>) {}
 
   /** Pass the use case's transaction manager so the event commits (or not) with the change. */
-  async record(entry: AuditEntry, manager?: EntityManager): Promise<void> {
-    const repo = manager?.getRepository(AuditEventEntity) ?? this.events;
-    await repo.insert(
-      repo.create({
-        actorId: entry.actorId,
-        action: entry.action,
-        subjectType: entry.subjectType ?? null,
-        subjectId: entry.subjectId ?? null,
-        ip: entry.ip ?? null,
-        details: entry.details ?? {},
-      }),
-    );
+  record(entry: AuditEntry, manager: EntityManager = this.events.manager): Promise<void> {
+    return recordAudit(manager, entry);
   }
 
   async list(query: AuditQueryDto): Promise<{ items: AuditEventEntity[]; nextBefore: number | null }> {

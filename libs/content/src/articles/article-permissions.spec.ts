@@ -1,4 +1,4 @@
-import { canDeleteContent, canEditTranslation, canManageArticle } from './article-permissions';
+import { canDeleteContent, canDeleteRecord, canEditRecordLocale, canEditTranslation, canManageArticle, canManageRecord } from './article-permissions';
 
 const article = { sourceLocale: 'en', createdBy: 'author-1' };
 
@@ -24,5 +24,46 @@ describe('article permissions', () => {
   it('keeps deletion for admins and editors', () => {
     expect(canDeleteContent({ id: 'a', role: 'admin', locales: [] }, 'ru')).toBe(true);
     expect(canDeleteContent({ id: 'author-1', role: 'author', locales: [] }, 'en')).toBe(false);
+  });
+});
+
+describe('shared record permissions', () => {
+  const ruEditor = { id: 'e', role: 'editor' as const, locales: ['ru'] };
+  const author = { id: 'author-1', role: 'author' as const, locales: [] };
+  const englishOnly = { createdBy: 'someone', locales: ['en'] };
+  const ruOnly = { createdBy: 'someone', locales: ['ru'] };
+
+  it('lets a locale-scoped editor change and delete only what has no other locale', () => {
+    expect(canManageRecord(ruEditor, englishOnly)).toBe(false);
+    expect(canDeleteRecord(ruEditor, englishOnly)).toBe(false);
+    expect(canDeleteRecord(ruEditor, { createdBy: null, locales: ['ru', 'en'] })).toBe(false);
+    expect(canManageRecord(ruEditor, ruOnly)).toBe(true);
+    expect(canDeleteRecord(ruEditor, ruOnly)).toBe(true);
+    expect(canDeleteRecord(ruEditor, { createdBy: null, locales: [] })).toBe(true);
+    expect(canEditRecordLocale(ruEditor, englishOnly, 'ru')).toBe(true);
+    expect(canEditRecordLocale(ruEditor, englishOnly, 'en')).toBe(false);
+  });
+
+  it('lets authors edit what they created, and never delete', () => {
+    const own = { createdBy: 'author-1', locales: ['en', 'tr'] };
+    expect(canManageRecord(author, own)).toBe(true);
+    expect(canEditRecordLocale(author, own, 'tr')).toBe(true);
+    expect(canManageRecord(author, englishOnly)).toBe(false);
+    expect(canEditRecordLocale(author, englishOnly, 'en')).toBe(false);
+    expect(canEditRecordLocale(author, { createdBy: null, locales: [] }, 'en')).toBe(false);
+    expect(canDeleteRecord(author, own)).toBe(false);
+  });
+
+  it('lets translators write their locales’ rows, never shared fields', () => {
+    const translator = { id: 't', role: 'translator' as const, locales: ['tr'] };
+    expect(canEditRecordLocale(translator, englishOnly, 'tr')).toBe(true);
+    expect(canEditRecordLocale(translator, englishOnly, 'ru')).toBe(false);
+    expect(canManageRecord(translator, { createdBy: 't', locales: [] })).toBe(false);
+    expect(canDeleteRecord(translator, { createdBy: 't', locales: [] })).toBe(false);
+  });
+
+  it('lets admins do everything', () => {
+    const admin = { id: 'a', role: 'admin' as const, locales: [] };
+    expect(canManageRecord(admin, englishOnly) && canDeleteRecord(admin, englishOnly) && canEditRecordLocale(admin, englishOnly, 'kk')).toBe(true);
   });
 });

@@ -43,3 +43,39 @@ export function assertLocaleScope(user: Editor, locales: Iterable<string>): void
 export function canDeleteContent(user: Editor, locale: string): boolean {
   return (user.role === 'admin' || user.role === 'editor') && canWorkIn(user, locale);
 }
+
+/**
+ * A record shared by every locale (an author profile, a tag, a media item): who created it, and
+ * the locales its per-locale rows (bio, name, caption) exist in.
+ */
+export interface SharedRecord {
+  createdBy: string | null;
+  locales: readonly string[];
+}
+
+/**
+ * Who may write a shared record's row in one locale (a bio, a tag name, a caption): admins; editors
+ * and translators in their locales; authors in their locales, on records they created.
+ */
+export function canEditRecordLocale(user: Editor, record: SharedRecord, locale: string): boolean {
+  if (!canWorkIn(user, locale)) return false;
+  if (user.role === 'author') return record.createdBy !== null && record.createdBy === user.id;
+  return true;
+}
+
+/**
+ * Who may change what every locale shows (an author's name and slug, a media credit): admins;
+ * editors holding every locale the record has text in (a ru editor does not rename an author whose
+ * English bio another desk owns); authors, on records they created.
+ */
+export function canManageRecord(user: Editor, record: SharedRecord): boolean {
+  if (user.role === 'admin') return true;
+  if (user.role === 'editor') return record.locales.every((locale) => canWorkIn(user, locale));
+  return user.role === 'author' && record.createdBy !== null && record.createdBy === user.id;
+}
+
+/** Deleting a shared record removes every locale's text: admins, and editors holding all of its locales. */
+export function canDeleteRecord(user: Editor, record: SharedRecord): boolean {
+  if (user.role === 'admin') return true;
+  return user.role === 'editor' && record.locales.every((locale) => canWorkIn(user, locale));
+}

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, Not, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '@kalam/auth';
-import { isUniqueViolation, KalamError, updateVersioned } from '@kalam/core';
+import { KalamError } from '@kalam/core';
 import { LocalesService, Messages } from '@kalam/i18n';
-import { chooseSlug } from '../common/unique-slug';
 import { checkFootnotes, type FootnoteReport } from '../footnotes/footnote-checks';
 import { citedFootnotes } from '../footnotes/footnote-references';
 import { renderArticleBody } from '../markdown/render-markdown';
@@ -12,11 +11,11 @@ import { SourceEntity } from '../sources/source.entity';
 import { canDeleteContent, canEditTranslation, type Editor } from './article-permissions';
 import { ArticleTranslationEntity } from './article-translation.entity';
 import { ArticlesService } from './articles.service';
+import { ARTICLE_TEXT } from './article-text';
+import { TranslatableWriter } from '../translatable/translatable-writer';
 import type { PutTranslationDto } from './dto/article.dto';
 import { articleEvent } from './article-event';
 import { SlugHistoryEntity } from './slug-history.entity';
-
-const SLUG_INDEX = 'article_translation_locale_slug_uq';
 
 export interface TranslationDetail {
   translation: ArticleTranslationEntity;
@@ -32,6 +31,7 @@ export class ArticleTranslationsService {
     private readonly locales: LocalesService,
     private readonly messages: Messages,
     private readonly audit: AuditService,
+    private readonly writer: TranslatableWriter,
   ) {}
 
   /**
@@ -40,9 +40,7 @@ export class ArticleTranslationsService {
    */
   async put(articleId: string, locale: string, input: PutTranslationDto, expectedVersion: number | undefined, user: Editor): Promise<{ translation: ArticleTranslationEntity; created: boolean }> {
     await this.locales.requireEnabled(locale);
-    const article = await this.articles.require(articleId);
-    if (!canEditTranslation(user, article, locale)) throw KalamError.forbidden('auth.locale_forbidden', { locale });
-    const text = {
+    const fields = {
       title: input.title,
       subtitle: input.subtitle ?? null,
       summary: input.summary ?? null,
@@ -51,42 +49,15 @@ export class ArticleTranslationsService {
       seoDescription: input.seoDescription ?? null,
       updatedBy: user.id,
     };
-    try {
-      return await this.dataSource.transaction(async (manager) => {
-        const repo = manager.getRepository(ArticleTranslationEntity);
-        const current = await repo.findOneBy({ articleId, locale });
-        if (!current) {
-          const slug = await chooseSlug(input.slug, input.title, locale, (s) => this.slugTaken(manager, locale, s, articleId), 'article.slug_taken');
-          // Only a concurrent create of this same translation is ignored; a slug clash still raises 23505.
-          const inserted = await manager
-            .createQueryBuilder()
-            .insert()
-            .into(ArticleTranslationEntity)
-            .values({ articleId, locale, slug, ...text })
-            .onConflict('("article_id", "locale") DO NOTHING')
-            .execute();
-          if (!(inserted.raw as unknown[]).length) {
-            // Someone created it a moment ago: this writer edited nothing that exists yet.
-            const winner = await repo.findOneByOrFail({ articleId, locale });
-            throw expectedVersion === undefined ? KalamError.preconditionRequired(winner.version) : KalamError.preconditionFailed(expectedVersion, winner.version);
-          }
-          await manager.delete(SlugHistoryEntity, { locale, slug });
-          await this.audit.record(articleEvent(user, 'translation.created', articleId, { locale, slug, version: 1 }), manager);
-          return { translation: await repo.findOneByOrFail({ articleId, locale }), created: true };
-        }
-        if (expectedVersion === undefined) throw KalamError.preconditionRequired(current.version);
-        const slug = input.slug ?? current.slug;
-        const result = await updateVersioned(manager, ArticleTranslationEntity, { articleId, locale }, expectedVersion, { ...text, slug });
-        if (result.outcome === 'stale') throw KalamError.preconditionFailed(expectedVersion, result.currentVersion);
-        if (result.outcome === 'missing') throw KalamError.notFound('translation.not_found', { locale });
-        if (slug !== current.slug) await this.retireSlug(manager, locale, current.slug, slug, articleId);
-        await this.audit.record(articleEvent(user, 'translation.updated', articleId, { locale, slug, version: result.row.version }), manager);
-        return { translation: result.row, created: false };
-      });
-    } catch (error) {
-      if (isUniqueViolation(error, SLUG_INDEX)) throw KalamError.conflict('article.slug_taken', { slug: input.slug, locale });
-      throw error;
-    }
+    return this.dataSource.transaction(async (manager) => {
+      const article = await this.writer.lockParent(manager, ARTICLE_TEXT, articleId);
+      if (!canEditTranslation(user, article, locale)) throw KalamError.forbidden('auth.locale_forbidden', { locale });
+      const write = await this.writer.put(manager, ARTICLE_TEXT, articleId, locale, { fields, slug: { given: input.slug, title: input.title } }, expectedVersion, user.id);
+      const { row, previous } = write;
+      if (!previous) await manager.delete(SlugHistoryEntity, { locale, slug: row.slug });
+      else if (previous.slug !== row.slug) await this.retireSlug(manager, locale, previous.slug, row.slug, articleId);
+      return { translation: row, created: write.created };
+    });
   }
 
   async get(articleId: string, locale: string): Promise<TranslationDetail> {
@@ -102,6 +73,7 @@ export class ArticleTranslationsService {
   async remove(articleId: string, locale: string, user: Editor): Promise<void> {
     if (!canDeleteContent(user, locale)) throw KalamError.forbidden('auth.locale_forbidden', { locale });
     await this.dataSource.transaction(async (manager) => {
+      await this.writer.lockParent(manager, ARTICLE_TEXT, articleId);
       const result = await manager.delete(ArticleTranslationEntity, { articleId, locale });
       if (!result.affected) throw KalamError.notFound('translation.not_found', { locale });
       await this.audit.record(articleEvent(user, 'translation.deleted', articleId, { locale }), manager);
@@ -137,10 +109,6 @@ export class ArticleTranslationsService {
       throw KalamError.notFound('translation.not_found', { locale });
     }
     return translation;
-  }
-
-  private slugTaken(manager: EntityManager, locale: string, slug: string, articleId: string): Promise<boolean> {
-    return manager.existsBy(ArticleTranslationEntity, { locale, slug, articleId: Not(articleId) });
   }
 
   /** Old links keep working: the old slug points at this article until another takes it. */

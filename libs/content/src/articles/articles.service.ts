@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository, type EntityManager } from 'typeorm';
 import { AuditService } from '@kalam/auth';
-import { escapeLike, KalamError, updateVersioned } from '@kalam/core';
+import { escapeLike, KalamError } from '@kalam/core';
 import { LocalesService } from '@kalam/i18n';
 import { AuthorEntity } from '../authors/author.entity';
 import { pageWindow, type Page } from '../common/pagination';
@@ -17,6 +17,8 @@ import { canDeleteContent, canManageArticle, type Editor } from './article-permi
 import { ArticleTagEntity } from './article-tag.entity';
 import { ArticleTranslationEntity } from './article-translation.entity';
 import { ArticleEntity } from './article.entity';
+import { ARTICLE_TEXT } from './article-text';
+import { TranslatableWriter } from '../translatable/translatable-writer';
 import type { ArticleListQueryDto, CreateArticleDto, UpdateArticleDto } from './dto/article.dto';
 
 /** An article with everything an editor sees on its page. */
@@ -38,6 +40,7 @@ export class ArticlesService {
     private readonly tags: TagsService,
     private readonly media: MediaService,
     private readonly audit: AuditService,
+    private readonly writer: TranslatableWriter,
   ) {}
 
   async create(input: CreateArticleDto, user: Editor): Promise<ArticleView> {
@@ -60,27 +63,26 @@ export class ArticlesService {
   }
 
   async update(id: string, input: UpdateArticleDto, expectedVersion: number | undefined, user: Editor): Promise<ArticleView> {
-    const current = await this.require(id);
-    if (!canManageArticle(user, current)) throw KalamError.forbidden();
-    if (expectedVersion === undefined) throw KalamError.preconditionRequired(current.version);
     await this.dataSource.transaction(async (manager) => {
+      const current = await this.writer.lockParent(manager, ARTICLE_TEXT, id);
+      if (!canManageArticle(user, current)) throw KalamError.forbidden();
+      if (expectedVersion === undefined) throw KalamError.preconditionRequired(current.version);
+      if (expectedVersion !== current.version) throw KalamError.preconditionFailed(expectedVersion, current.version);
       if (input.authorIds) await this.requireAuthors(input.authorIds, manager);
       if (input.tagIds) await this.tags.requireAll(input.tagIds, manager);
       if (input.heroMediaId) await this.media.requireExists(input.heroMediaId, manager);
       const changes = input.heroMediaId !== undefined ? { heroMediaId: input.heroMediaId } : {};
-      const result = await updateVersioned(manager, ArticleEntity, { id }, expectedVersion, changes);
-      if (result.outcome === 'stale') throw KalamError.preconditionFailed(expectedVersion, result.currentVersion);
-      if (result.outcome === 'missing') throw KalamError.notFound('article.not_found', { id });
+      await manager.update(ArticleEntity, { id }, { ...changes, version: () => 'version + 1' });
       await this.replaceLinks(manager, id, input.authorIds, input.tagIds);
-      await this.audit.record(articleEvent(user, 'article.updated', id, { ...input }), manager);
+      await this.audit.record(articleEvent(user, 'article.updated', id, { ...input, version: current.version + 1 }), manager);
     });
     return this.view(id);
   }
 
   async remove(id: string, user: Editor): Promise<void> {
-    const article = await this.require(id);
-    if (!canDeleteContent(user, article.sourceLocale)) throw KalamError.forbidden();
     await this.dataSource.transaction(async (manager) => {
+      const article = await this.writer.lockParent(manager, ARTICLE_TEXT, id);
+      if (!canDeleteContent(user, article.sourceLocale)) throw KalamError.forbidden();
       await manager.delete(ArticleEntity, { id });
       await this.audit.record(articleEvent(user, 'article.deleted', id), manager);
     });
@@ -148,8 +150,9 @@ export class ArticlesService {
     }));
   }
 
+  /** Unknown ids are a 422; the found authors are share-locked so none is deleted before this transaction links it. */
   private async requireAuthors(ids: readonly string[], manager: EntityManager): Promise<void> {
-    const found = await manager.getRepository(AuthorEntity).find({ where: { id: In([...ids]) }, select: { id: true } });
+    const found: { id: string }[] = await manager.query('SELECT id FROM author WHERE id = ANY($1::uuid[]) ORDER BY id FOR KEY SHARE', [[...ids]]);
     const missing = ids.filter((id) => !found.some((author) => author.id === id));
     if (missing.length) throw KalamError.unprocessable('article.unknown_authors', { ids: missing.join(', ') });
   }

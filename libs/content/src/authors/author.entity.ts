@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import { Column, CreateDateColumn, Entity, ForeignKey, Index, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import { UserEntity } from '@kalam/auth';
 import { AuthorTranslationEntity } from './author-translation.entity';
 
 @Entity({ name: 'author' })
@@ -17,6 +18,11 @@ export class AuthorEntity {
 
   @Column({ type: 'integer', default: 1 })
   version: number;
+
+  /** The user who created the profile; an author-role user may edit the profiles they created. */
+  @ForeignKey(() => UserEntity, { name: 'author_created_by_fk', onDelete: 'SET NULL' })
+  @Column({ name: 'created_by', type: 'uuid', nullable: true })
+  createdBy: string | null;
 
   @OneToMany(() => AuthorTranslationEntity, (translation) => translation.author)
   translations?: Relation<AuthorTranslationEntity[]>;

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
-import { escapeLike, isForeignKeyViolation, isUniqueViolation, KalamError, updateVersioned } from '@kalam/core';
+import { DataSource, Repository, type EntityManager } from 'typeorm';
+import { escapeLike, isForeignKeyViolation, isUniqueViolation, KalamError, recordAudit } from '@kalam/core';
 import { LocalesService } from '@kalam/i18n';
-import { assertLocaleScope, type Editor } from '../articles/article-permissions';
+import { canDeleteRecord, canEditRecordLocale, canManageRecord, type Editor, type SharedRecord } from '../articles/article-permissions';
 import { pageWindow, type Page, type SearchPageQueryDto } from '../common/pagination';
-import { chooseSlug } from '../common/unique-slug';
+import { insertWithUniqueSlug } from '../common/unique-slug';
+import { TranslatableWriter } from '../translatable/translatable-writer';
+import { AUTHOR_TEXT } from './author-text';
 import { AuthorTranslationEntity } from './author-translation.entity';
 import { AuthorEntity } from './author.entity';
 import type { CreateAuthorDto, PutAuthorTranslationDto, UpdateAuthorDto } from './dto/author.dto';
@@ -16,6 +18,7 @@ export class AuthorsService {
     @InjectRepository(AuthorEntity) private readonly authors: Repository<AuthorEntity>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly locales: LocalesService,
+    private readonly writer: TranslatableWriter,
   ) {}
 
   async list(query: SearchPageQueryDto): Promise<Page<AuthorEntity>> {
@@ -42,42 +45,64 @@ export class AuthorsService {
     return this.authors.findOne({ where: { slug }, relations: { translations: true } });
   }
 
-  async create(input: CreateAuthorDto): Promise<AuthorEntity> {
-    const slug = await chooseSlug(input.slug, input.name, 'en', (s) => this.authors.existsBy({ slug: s }), 'author.slug_taken', 'author');
-    try {
-      const author = await this.authors.save(this.authors.create({ slug, name: input.name }));
-      return this.get(author.id);
-    } catch (error) {
-      if (isUniqueViolation(error, 'author_slug_uq')) throw KalamError.conflict('author.slug_taken', { slug });
-      throw error;
-    }
-  }
-
-  async update(id: string, input: UpdateAuthorDto, expectedVersion: number | undefined): Promise<AuthorEntity> {
-    const current = await this.get(id);
-    if (expectedVersion === undefined) throw KalamError.preconditionRequired(current.version);
-    const changes: Partial<AuthorEntity> = {};
-    if (input.name !== undefined) changes.name = input.name;
-    if (input.slug !== undefined && input.slug !== current.slug) changes.slug = input.slug;
-    try {
-      const result = await updateVersioned(this.dataSource.manager, AuthorEntity, { id }, expectedVersion, changes);
-      if (result.outcome === 'stale') throw KalamError.preconditionFailed(expectedVersion, result.currentVersion);
-      if (result.outcome === 'missing') throw KalamError.notFound('author.not_found', { id });
-    } catch (error) {
-      if (isUniqueViolation(error, 'author_slug_uq')) throw KalamError.conflict('author.slug_taken', { slug: input.slug });
-      throw error;
-    }
+  async create(input: CreateAuthorDto, user: Editor): Promise<AuthorEntity> {
+    const id = await this.dataSource.transaction(async (manager) => {
+      let id = '';
+      const slug = await insertWithUniqueSlug(
+        manager,
+        {
+          given: input.slug,
+          title: input.name,
+          locale: 'en',
+          isTaken: (candidate) => manager.existsBy(AuthorEntity, { slug: candidate }),
+          code: 'author.slug_taken',
+          fallback: 'author',
+          uniqueIndex: 'author_slug_uq',
+        },
+        async (candidate) => {
+          id = (await manager.insert(AuthorEntity, { slug: candidate, name: input.name, createdBy: user.id })).identifiers[0].id as string;
+        },
+      );
+      await recordAudit(manager, { actorId: user.id, action: 'author.created', subjectType: 'author', subjectId: id, details: { slug, name: input.name } });
+      return id;
+    });
     return this.get(id);
   }
 
-  async remove(id: string): Promise<void> {
-    const used = await this.dataSource.query('SELECT count(*)::int AS n FROM article_author WHERE author_id = $1', [id]);
-    if (used[0].n > 0) throw KalamError.conflict('author.in_use', { count: used[0].n });
+  async update(id: string, input: UpdateAuthorDto, expectedVersion: number | undefined, user: Editor): Promise<AuthorEntity> {
+    await this.dataSource.transaction(async (manager) => {
+      const current = await this.lockForChange(manager, id, user, canManageRecord);
+      if (expectedVersion === undefined) throw KalamError.preconditionRequired(current.version);
+      if (expectedVersion !== current.version) throw KalamError.preconditionFailed(expectedVersion, current.version);
+      const changes: Partial<AuthorEntity> = {};
+      if (input.name !== undefined) changes.name = input.name;
+      if (input.slug !== undefined && input.slug !== current.slug) {
+        if (await manager.existsBy(AuthorEntity, { slug: input.slug })) throw KalamError.conflict('author.slug_taken', { slug: input.slug });
+        changes.slug = input.slug;
+      }
+      try {
+        await manager.update(AuthorEntity, { id }, { ...changes, version: () => 'version + 1' });
+      } catch (error) {
+        if (isUniqueViolation(error, 'author_slug_uq')) throw KalamError.conflict('author.slug_taken', { slug: input.slug });
+        throw error;
+      }
+      await recordAudit(manager, { actorId: user.id, action: 'author.updated', subjectType: 'author', subjectId: id, details: { ...changes, version: current.version + 1 } });
+    });
+    return this.get(id);
+  }
+
+  /** Refused while an article names the author. */
+  async remove(id: string, user: Editor): Promise<void> {
     try {
-      const result = await this.authors.delete({ id });
-      if (!result.affected) throw KalamError.notFound('author.not_found', { id });
+      await this.dataSource.transaction(async (manager) => {
+        await this.lockForChange(manager, id, user, canDeleteRecord);
+        const [{ n }] = await manager.query('SELECT count(*)::int AS n FROM article_author WHERE author_id = $1', [id]);
+        if (n > 0) throw KalamError.conflict('author.in_use', { count: n });
+        await manager.delete(AuthorEntity, { id });
+        await recordAudit(manager, { actorId: user.id, action: 'author.deleted', subjectType: 'author', subjectId: id });
+      });
     } catch (error) {
-      // An article linked the author between the count and the delete.
+      // An article being created linked the author after the count; its link holds.
       if (isForeignKeyViolation(error)) throw KalamError.conflict('author.in_use', { count: 1 });
       throw error;
     }
@@ -86,28 +111,34 @@ export class AuthorsService {
   /** Creates the locale's translation, or updates it when it exists (then If-Match is required). */
   async putTranslation(id: string, locale: string, input: PutAuthorTranslationDto, expectedVersion: number | undefined, user: Editor): Promise<{ translation: AuthorTranslationEntity; created: boolean }> {
     await this.locales.requireEnabled(locale);
-    assertLocaleScope(user, [locale]);
-    await this.get(id);
     const fields = { displayName: input.displayName ?? null, title: input.title ?? null, bio: input.bio };
     return this.dataSource.transaction(async (manager) => {
-      const repo = manager.getRepository(AuthorTranslationEntity);
-      const inserted = await repo.createQueryBuilder().insert().values({ authorId: id, locale, ...fields }).onConflict('("author_id", "locale") DO NOTHING').execute();
-      // ON CONFLICT DO NOTHING returns no row when the translation already exists.
-      if ((inserted.raw as unknown[]).length > 0) {
-        return { translation: await repo.findOneByOrFail({ authorId: id, locale }), created: true };
-      }
-      const current = await repo.findOneByOrFail({ authorId: id, locale });
-      if (expectedVersion === undefined) throw KalamError.preconditionRequired(current.version);
-      const result = await updateVersioned(manager, AuthorTranslationEntity, { authorId: id, locale }, expectedVersion, fields);
-      if (result.outcome === 'stale') throw KalamError.preconditionFailed(expectedVersion, result.currentVersion);
-      if (result.outcome === 'missing') throw KalamError.notFound('author.not_found', { id });
-      return { translation: result.row, created: false };
+      await this.lockForChange(manager, id, user, (editor, record) => canEditRecordLocale(editor, record, locale), locale);
+      const write = await this.writer.put(manager, AUTHOR_TEXT, id, locale, { fields }, expectedVersion, user.id);
+      return { translation: write.row, created: write.created };
     });
   }
 
   async removeTranslation(id: string, locale: string, user: Editor): Promise<void> {
-    assertLocaleScope(user, [locale]);
-    const result = await this.dataSource.getRepository(AuthorTranslationEntity).delete({ authorId: id, locale });
-    if (!result.affected) throw KalamError.notFound('translation.not_found', { locale });
+    await this.dataSource.transaction(async (manager) => {
+      await this.lockForChange(manager, id, user, (editor, record) => canEditRecordLocale(editor, record, locale), locale);
+      const result = await manager.delete(AuthorTranslationEntity, { authorId: id, locale });
+      if (!result.affected) throw KalamError.notFound('translation.not_found', { locale });
+      await recordAudit(manager, { actorId: user.id, action: 'author.translation.deleted', subjectType: 'author', subjectId: id, details: { locale } });
+    });
+  }
+
+  /** Locks the author for this transaction and checks `allowed` against it; 404 when gone, 403 when not allowed. */
+  private async lockForChange(
+    manager: EntityManager,
+    id: string,
+    user: Editor,
+    allowed: (user: Editor, record: SharedRecord) => boolean,
+    locale?: string,
+  ): Promise<AuthorEntity> {
+    const author = await this.writer.lockParent(manager, AUTHOR_TEXT, id);
+    const locales = (await manager.find(AuthorTranslationEntity, { where: { authorId: id }, select: { locale: true } })).map((t) => t.locale);
+    if (!allowed(user, { createdBy: author.createdBy, locales })) throw KalamError.forbidden(locale ? 'auth.locale_forbidden' : 'forbidden', { locale });
+    return author;
   }
 }

@@ -1,27 +1,59 @@
-import { KalamError } from '@kalam/core';
+import type { EntityManager } from 'typeorm';
+import { isUniqueViolation, KalamError } from '@kalam/core';
 import { MAX_SLUG_LENGTH, slugify } from '@kalam/i18n';
 
-/**
- * A slug for `title` in `locale`: the given one, checked, or one made from the title with "-2",
- * "-3"… appended until `isTaken` says it is free. A given slug that is taken is a 409 (`code`).
- */
-export async function chooseSlug(
-  given: string | undefined,
-  title: string,
-  locale: string,
-  isTaken: (slug: string) => Promise<boolean>,
-  code: string,
-  fallback = 'untitled',
-): Promise<string> {
+export interface SlugRequest {
+  /** The slug the client asked for; taken means 409, never a different slug. */
+  given: string | undefined;
+  /** Made into a slug when none is given, with "-2", "-3"… until one is free. */
+  title: string;
+  locale: string;
+  isTaken: (slug: string) => Promise<boolean>;
+  /** Error code for a taken slug, e.g. `article.slug_taken`. */
+  code: string;
+  fallback?: string;
+}
+
+/** A slug for the request: the given one, checked, or the first free one made from the title. */
+export async function chooseSlug(request: SlugRequest): Promise<string> {
+  const { given, title, locale, isTaken, code } = request;
   if (given) {
     if (await isTaken(given)) throw KalamError.conflict(code, { slug: given, locale });
     return given;
   }
-  const base = slugify(title, locale) || fallback;
+  const base = slugify(title, locale) || request.fallback || 'untitled';
   for (let n = 1; n < 1000; n++) {
     const suffix = n === 1 ? '' : `-${n}`;
     const candidate = base.slice(0, MAX_SLUG_LENGTH - suffix.length).replace(/-+$/, '') + suffix;
     if (!(await isTaken(candidate))) return candidate;
   }
   throw KalamError.conflict(code, { slug: base, locale });
+}
+
+const ATTEMPTS = 8;
+
+/**
+ * Chooses a slug and inserts with it, inside the caller's transaction. Two writers can choose the
+ * same free slug at the same moment; the unique index lets one in, and the other (when its slug
+ * was made from the title) rolls back to a savepoint and takes the next free one, so concurrent
+ * same-title creates get "-2", "-3"… just as sequential ones do.
+ */
+export async function insertWithUniqueSlug(
+  manager: EntityManager,
+  request: SlugRequest & { uniqueIndex: string },
+  insert: (slug: string) => Promise<void>,
+): Promise<string> {
+  for (let attempt = 1; ; attempt++) {
+    const slug = await chooseSlug(request);
+    await manager.query('SAVEPOINT kalam_unique_slug');
+    try {
+      await insert(slug);
+      await manager.query('RELEASE SAVEPOINT kalam_unique_slug');
+      return slug;
+    } catch (error) {
+      await manager.query('ROLLBACK TO SAVEPOINT kalam_unique_slug');
+      if (!isUniqueViolation(error, request.uniqueIndex)) throw error;
+      if (request.given || attempt >= ATTEMPTS) throw KalamError.conflict(request.code, { slug, locale: request.locale });
+    }
+  }
 }

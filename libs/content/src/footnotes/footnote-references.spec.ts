@@ -26,3 +26,34 @@ describe('renumberFootnotes', () => {
     expect(renumberFootnotes(body, new Map([[1, 5]]))).toBe('x[^5] `y[^1]`\n```\nz[^1]\n```\nw[^5]');
   });
 });
+
+describe('one scanner for checks and renumbering', () => {
+  const bodies = [
+    'Para[^1].\n\n    indented code [^1]\n\nAfter[^1].',
+    '| a | b |\n|---|---|\n| cell[^1] | `[^1]` |',
+    '> quoted[^1]\n> more[^2]',
+    '- one[^1]\n  continued[^2]\n\n<div>raw [^1]</div>\n',
+    'Escaped \\[^1] and real[^2].',
+    'text\n[^1]: a definition typed into a paragraph',
+    '``code with ` inside [^1]`` and[^2]',
+  ];
+
+  it.each(bodies)('renumbers exactly the references it reports as cited: %j', (body) => {
+    const cited = citedFootnotes(body);
+    const shifted = renumberFootnotes(body, new Map(cited.map((n) => [n, n + 100])));
+    expect(citedFootnotes(shifted)).toEqual(cited.map((n) => n + 100));
+    // Nothing outside the cited places changed.
+    expect(renumberFootnotes(shifted, new Map(cited.map((n) => [n + 100, n])))).toBe(body);
+  });
+
+  it('skips indented code blocks, code spans in table cells, raw HTML blocks and escaped brackets', () => {
+    expect(citedFootnotes(bodies[0])).toEqual([1]);
+    expect(renumberFootnotes(bodies[0], new Map([[1, 7]]))).toBe('Para[^7].\n\n    indented code [^1]\n\nAfter[^7].');
+    expect(renumberFootnotes(bodies[1], new Map([[1, 7]]))).toBe('| a | b |\n|---|---|\n| cell[^7] | `[^1]` |');
+    expect(citedFootnotes(bodies[3])).toEqual([1, 2]);
+    expect(renumberFootnotes(bodies[3], new Map([[1, 7]]))).toBe('- one[^7]\n  continued[^2]\n\n<div>raw [^1]</div>\n');
+    expect(citedFootnotes(bodies[4])).toEqual([2]);
+    expect(citedFootnotes(bodies[5])).toEqual([]);
+    expect(citedFootnotes(bodies[6])).toEqual([2]);
+  });
+});

@@ -20,4 +20,7 @@ export class MediaTranslationEntity {
 
   @Column({ name: 'alt_text', type: 'varchar', length: 500, nullable: true })
   altText: string | null;
+
+  @Column({ type: 'integer', default: 1 })
+  version: number;
 }

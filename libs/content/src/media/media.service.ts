@@ -4,9 +4,11 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import * as path from 'node:path';
 import { DataSource, Repository, type EntityManager } from 'typeorm';
-import { KalamError, updateVersioned } from '@kalam/core';
+import { KalamError, recordAudit } from '@kalam/core';
 import { LocalesService } from '@kalam/i18n';
-import { assertLocaleScope, type Editor } from '../articles/article-permissions';
+import { assertLocaleScope, canDeleteRecord, canEditRecordLocale, canManageRecord, type Editor, type SharedRecord } from '../articles/article-permissions';
+import { TranslatableWriter } from '../translatable/translatable-writer';
+import { MEDIA_TEXT } from './media-text';
 import { pageWindow, type Page, type PageQueryDto } from '../common/pagination';
 import { validateRecordValues } from '../common/validate-record';
 import { contentConfig, type ContentConfig } from '../content.config';
@@ -29,6 +31,7 @@ export class MediaService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(contentConfig.KEY) private readonly config: ContentConfig,
     private readonly locales: LocalesService,
+    private readonly writer: TranslatableWriter,
   ) {}
 
   get maxBytes(): number {
@@ -52,13 +55,15 @@ export class MediaService {
   }
 
   async createExternal(input: CreateExternalMediaDto, user: Editor): Promise<MediaEntity> {
-    const translations = await this.checkTranslations(input.translations, user);
+    const translations = await this.checkTranslations(input.translations);
+    assertLocaleScope(user, translations.map(([locale]) => locale));
     const actorId = user.id;
     const id = await this.dataSource.transaction(async (manager) => {
       const media = await manager.getRepository(MediaEntity).save(
         manager.getRepository(MediaEntity).create({ kind: 'external', externalUrl: input.url, credit: input.credit ?? null, createdBy: actorId }),
       );
-      await this.writeTranslations(manager, media.id, translations);
+      await recordAudit(manager, { actorId, action: 'media.created', subjectType: 'media', subjectId: media.id, details: { kind: 'external', url: input.url } });
+      await this.writeTranslations(manager, media.id, translations, actorId);
       return media.id;
     });
     return this.get(id);
@@ -72,7 +77,8 @@ export class MediaService {
   async upload(input: UploadInput, user: Editor): Promise<MediaEntity> {
     const facts = inspectImage(input.bytes);
     if (!facts) throw new KalamError(415, 'media.unsupported_type', { types: 'JPEG, PNG, GIF, WebP, AVIF' });
-    const translations = await this.checkTranslations(input.translations, user);
+    const translations = await this.checkTranslations(input.translations);
+    assertLocaleScope(user, translations.map(([locale]) => locale));
     const actorId = user.id;
     const now = new Date();
     const key = path.posix.join(String(now.getUTCFullYear()), String(now.getUTCMonth() + 1).padStart(2, '0'), `${randomUUID()}.${facts.extension}`);
@@ -102,7 +108,8 @@ export class MediaService {
             createdBy: actorId,
           }),
         );
-        await this.writeTranslations(manager, media.id, translations);
+        await recordAudit(manager, { actorId, action: 'media.created', subjectType: 'media', subjectId: media.id, details: { kind: 'upload', mimeType: facts.mime, sizeBytes: input.bytes.length } });
+        await this.writeTranslations(manager, media.id, translations, actorId);
         return media.id;
       });
       return this.get(id);
@@ -112,23 +119,39 @@ export class MediaService {
     }
   }
 
+  /** Credit and captions change together under the media's version (If-Match). */
   async update(id: string, input: UpdateMediaDto, expectedVersion: number | undefined, user: Editor): Promise<MediaEntity> {
-    const current = await this.get(id);
-    if (expectedVersion === undefined) throw KalamError.preconditionRequired(current.version);
-    const translations = await this.checkTranslations(input.translations, user);
+    const translations = await this.checkTranslations(input.translations);
     await this.dataSource.transaction(async (manager) => {
+      const { media, record } = await this.lockForChange(manager, id);
+      if (input.credit !== undefined && !canManageRecord(user, record)) throw KalamError.forbidden();
+      for (const [locale] of translations) {
+        if (!canEditRecordLocale(user, record, locale)) throw KalamError.forbidden('auth.locale_forbidden', { locale });
+      }
+      if (expectedVersion === undefined) throw KalamError.preconditionRequired(media.version);
+      if (expectedVersion !== media.version) throw KalamError.preconditionFailed(expectedVersion, media.version);
       const changes = input.credit !== undefined ? { credit: input.credit } : {};
-      const result = await updateVersioned(manager, MediaEntity, { id }, expectedVersion, changes);
-      if (result.outcome === 'stale') throw KalamError.preconditionFailed(expectedVersion, result.currentVersion);
-      await this.writeTranslations(manager, id, translations);
+      await manager.update(MediaEntity, { id }, { ...changes, version: () => 'version + 1' });
+      await recordAudit(manager, { actorId: user.id, action: 'media.updated', subjectType: 'media', subjectId: id, details: { ...changes, locales: translations.map(([l]) => l), version: media.version + 1 } });
+      await this.writeTranslations(manager, id, translations, user.id);
     });
     return this.get(id);
   }
 
-  async remove(id: string): Promise<void> {
-    const media = await this.get(id);
-    await this.media.delete({ id });
-    if (media.storageKey) await rm(path.join(this.config.mediaDir, media.storageKey), { force: true });
+  async remove(id: string, user: Editor): Promise<void> {
+    const storageKey = await this.dataSource.transaction(async (manager) => {
+      const { media, record } = await this.lockForChange(manager, id);
+      if (!canDeleteRecord(user, record)) throw KalamError.forbidden();
+      // The delete clears heroes (ON DELETE SET NULL), which locks those articles: take them first, in
+      // the order article writers take them (article, then media), so an article edit naming this
+      // media as its hero cannot deadlock with us.
+      await manager.query('SELECT id FROM article WHERE hero_media_id = $1 ORDER BY id FOR NO KEY UPDATE', [id]);
+      await manager.delete(MediaEntity, { id });
+      await recordAudit(manager, { actorId: user.id, action: 'media.deleted', subjectType: 'media', subjectId: id, details: { storageKey: media.storageKey } });
+      return media.storageKey;
+    });
+    // After the commit: a failed delete never leaves a row pointing at a removed file.
+    if (storageKey) await rm(path.join(this.config.mediaDir, storageKey), { force: true });
   }
 
   /** Absolute path and type of an uploaded file. */
@@ -138,26 +161,29 @@ export class MediaService {
     return { path: path.join(this.config.mediaDir, media.storageKey), mimeType: media.mimeType ?? 'application/octet-stream', name: media.originalName ?? path.basename(media.storageKey) };
   }
 
+  /** 422 unless the media exists; share-locks it until the caller's transaction ends, so it is not deleted before being linked. */
   async requireExists(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    if (!(await manager.getRepository(MediaEntity).existsBy({ id }))) throw KalamError.unprocessable('article.unknown_media', { id });
+    const rows: unknown[] = await manager.query('SELECT id FROM media WHERE id = $1 FOR KEY SHARE', [id]);
+    if (!rows.length) throw KalamError.unprocessable('article.unknown_media', { id });
   }
 
-  private async checkTranslations(record: Record<string, unknown> | undefined, user: Editor): Promise<[string, MediaTranslationInputDto][]> {
+  /** Locale-level checks that need no lock: each locale enabled and each entry valid. */
+  private async checkTranslations(record: Record<string, unknown> | undefined): Promise<[string, MediaTranslationInputDto][]> {
     const entries = await validateRecordValues(record, MediaTranslationInputDto, 'translations');
     for (const [locale] of entries) await this.locales.requireEnabled(locale);
-    assertLocaleScope(user, entries.map(([locale]) => locale));
     return entries;
   }
 
-  private async writeTranslations(manager: EntityManager, mediaId: string, entries: [string, MediaTranslationInputDto][]): Promise<void> {
+  /** Locks the media row for this transaction; 404 when gone. */
+  private async lockForChange(manager: EntityManager, id: string): Promise<{ media: MediaEntity; record: SharedRecord }> {
+    const media = await this.writer.lockParent(manager, MEDIA_TEXT, id);
+    const locales = (await manager.find(MediaTranslationEntity, { where: { mediaId: id }, select: { locale: true } })).map((t) => t.locale);
+    return { media, record: { createdBy: media.createdBy, locales } };
+  }
+
+  private async writeTranslations(manager: EntityManager, mediaId: string, entries: [string, MediaTranslationInputDto][], actorId: string | null): Promise<void> {
     for (const [locale, input] of entries) {
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(MediaTranslationEntity)
-        .values({ mediaId, locale, caption: input.caption ?? null, altText: input.alt ?? null })
-        .orUpdate(['caption', 'alt_text'], ['media_id', 'locale'])
-        .execute();
+      await this.writer.upsert(manager, MEDIA_TEXT, mediaId, locale, { fields: { caption: input.caption ?? null, altText: input.alt ?? null } }, actorId);
     }
   }
 }

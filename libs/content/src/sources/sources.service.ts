@@ -6,7 +6,9 @@ import { KalamError } from '@kalam/core';
 import { articleEvent } from '../articles/article-event';
 import { canManageArticle, type Editor } from '../articles/article-permissions';
 import { ArticleTranslationEntity } from '../articles/article-translation.entity';
-import { ArticleEntity } from '../articles/article.entity';
+import type { ArticleEntity } from '../articles/article.entity';
+import { ARTICLE_TEXT } from '../articles/article-text';
+import { TranslatableWriter } from '../translatable/translatable-writer';
 import { citedFootnotes, renumberFootnotes } from '../footnotes/footnote-references';
 import type { CreateSourceDto, UpdateSourceDto } from './dto/source.dto';
 import { SourceEntity } from './source.entity';
@@ -25,6 +27,7 @@ export class SourcesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly writer: TranslatableWriter,
   ) {}
 
   list(articleId: string): Promise<SourceEntity[]> {
@@ -39,7 +42,7 @@ export class SourcesService {
       const version = await this.nextVersion(manager, articleId);
       if (position <= count) {
         await manager.update(SourceEntity, { articleId, position: MoreThanOrEqual(position) }, { position: () => 'position + 1', version });
-        await this.renumberBodies(manager, articleId, new Map(range(position, count).map((n) => [n, n + 1])));
+        await this.renumberBodies(manager, articleId, new Map(range(position, count).map((n) => [n, n + 1])), user);
       }
       const { position: _ignored, ...fields } = input;
       const source = await manager.save(manager.create(SourceEntity, { ...this.normalize(fields), articleId, position, version }));
@@ -75,7 +78,7 @@ export class SourcesService {
       const count = await manager.countBy(SourceEntity, { articleId });
       const version = await this.nextVersion(manager, articleId);
       await manager.update(SourceEntity, { articleId, position: MoreThan(position) }, { position: () => 'position - 1', version });
-      await this.renumberBodies(manager, articleId, new Map(range(position + 1, count + 1).map((n) => [n, n - 1])));
+      await this.renumberBodies(manager, articleId, new Map(range(position + 1, count + 1).map((n) => [n, n - 1])), user);
       await this.audit.record(articleEvent(user, 'source.deleted', articleId, { position, title: source.title }), manager);
     });
   }
@@ -99,21 +102,20 @@ export class SourcesService {
             WHERE s.article_id = $1 AND s.position = m.old_position`,
           [articleId, version, ...moves.flat()],
         );
-        await this.renumberBodies(manager, articleId, new Map(moves));
+        await this.renumberBodies(manager, articleId, new Map(moves), user);
         await this.audit.record(articleEvent(user, 'source.reordered', articleId, { order }), manager);
       }
       return manager.find(SourceEntity, { where: { articleId }, order: { position: 'ASC' } });
     });
   }
 
-  private async renumberBodies(manager: EntityManager, articleId: string, mapping: ReadonlyMap<number, number>): Promise<void> {
+  /** Each translation whose footnotes move gets a new version, written and audited like an edit. */
+  private async renumberBodies(manager: EntityManager, articleId: string, mapping: ReadonlyMap<number, number>, user: Editor): Promise<void> {
     if (!mapping.size) return;
-    const translations = await manager.find(ArticleTranslationEntity, { where: { articleId }, select: { articleId: true, locale: true, body: true } });
+    const translations = await manager.find(ArticleTranslationEntity, { where: { articleId }, select: { locale: true, body: true }, order: { locale: 'ASC' } });
     for (const translation of translations) {
       const body = renumberFootnotes(translation.body, mapping);
-      if (body !== translation.body) {
-        await manager.update(ArticleTranslationEntity, { articleId, locale: translation.locale }, { body, version: () => 'version + 1' });
-      }
+      if (body !== translation.body) await this.writer.upsert(manager, ARTICLE_TEXT, articleId, translation.locale, { fields: { body } }, user.id, 'renumbered');
     }
   }
 
@@ -123,10 +125,9 @@ export class SourcesService {
     return Number(rows[0].sources_version);
   }
 
-  /** Serializes source changes per article and checks the caller may make them. */
+  /** Serializes source changes with every other write of the article's texts, and checks the caller may make them. */
   private async lockArticle(manager: EntityManager, articleId: string, user: Editor): Promise<ArticleEntity> {
-    const article = await manager.getRepository(ArticleEntity).createQueryBuilder('a').setLock('pessimistic_write').where('a.id = :articleId', { articleId }).getOne();
-    if (!article) throw KalamError.notFound('article.not_found', { id: articleId });
+    const article = await this.writer.lockParent(manager, ARTICLE_TEXT, articleId);
     if (!canManageArticle(user, article)) throw KalamError.forbidden();
     return article;
   }

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import { Column, CreateDateColumn, Entity, ForeignKey, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import { UserEntity } from '@kalam/auth';
 import { TagTranslationEntity } from './tag-translation.entity';
 
 @Entity({ name: 'tag' })
@@ -8,6 +9,11 @@ export class TagEntity {
 
   @Column({ type: 'integer', default: 1 })
   version: number;
+
+  /** The user who created the tag; an author-role user may name it in more locales. */
+  @ForeignKey(() => UserEntity, { name: 'tag_created_by_fk', onDelete: 'SET NULL' })
+  @Column({ name: 'created_by', type: 'uuid', nullable: true })
+  createdBy: string | null;
 
   @OneToMany(() => TagTranslationEntity, (translation) => translation.tag)
   translations?: Relation<TagTranslationEntity[]>;

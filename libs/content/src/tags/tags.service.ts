@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository, type EntityManager } from 'typeorm';
-import { escapeLike, isUniqueViolation, KalamError, updateVersioned } from '@kalam/core';
+import { escapeLike, KalamError, recordAudit } from '@kalam/core';
 import { LocalesService } from '@kalam/i18n';
-import { assertLocaleScope, type Editor } from '../articles/article-permissions';
+import { assertLocaleScope, canDeleteRecord, canEditRecordLocale, type Editor, type SharedRecord } from '../articles/article-permissions';
 import { pageWindow, type Page, type SearchPageQueryDto } from '../common/pagination';
-import { chooseSlug } from '../common/unique-slug';
+import { TranslatableWriter } from '../translatable/translatable-writer';
+import { TAG_TEXT } from './tag-text';
 import { validateRecordValues } from '../common/validate-record';
 import { TagTranslationInputDto } from './dto/tag.dto';
 import { TagTranslationEntity } from './tag-translation.entity';
@@ -17,6 +18,7 @@ export class TagsService {
     @InjectRepository(TagEntity) private readonly tags: Repository<TagEntity>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly locales: LocalesService,
+    private readonly writer: TranslatableWriter,
   ) {}
 
   async list(query: SearchPageQueryDto): Promise<Page<TagEntity>> {
@@ -55,55 +57,48 @@ export class TagsService {
     for (const [locale] of inputs) await this.locales.requireEnabled(locale);
     assertLocaleScope(user, inputs.map(([locale]) => locale));
     const id = await this.dataSource.transaction(async (manager) => {
-      const tag = await manager.getRepository(TagEntity).save(manager.getRepository(TagEntity).create({}));
-      for (const [locale, input] of inputs) await this.insertTranslation(manager, tag.id, locale, input);
-      return tag.id;
+      const id = (await manager.insert(TagEntity, { createdBy: user.id })).identifiers[0].id as string;
+      await recordAudit(manager, { actorId: user.id, action: 'tag.created', subjectType: 'tag', subjectId: id, details: { locales: inputs.map(([locale]) => locale) } });
+      for (const [locale, input] of inputs) await this.writer.upsert(manager, TAG_TEXT, id, locale, this.text(input), user.id);
+      return id;
     });
     return this.get(id);
   }
 
-  async putTranslation(id: string, locale: string, input: TagTranslationInputDto, expectedVersion: number | undefined, user: Editor): Promise<TagEntity> {
+  async putTranslation(id: string, locale: string, input: TagTranslationInputDto, expectedVersion: number | undefined, user: Editor): Promise<{ tag: TagEntity; created: boolean }> {
     await this.locales.requireEnabled(locale);
-    assertLocaleScope(user, [locale]);
-    await this.get(id);
-    await this.dataSource.transaction(async (manager) => {
-      const repo = manager.getRepository(TagTranslationEntity);
-      const current = await repo.findOneBy({ tagId: id, locale });
-      if (!current) return this.insertTranslation(manager, id, locale, input);
-      if (expectedVersion === undefined) throw KalamError.preconditionRequired(current.version);
-      const slug = input.slug ?? current.slug;
-      try {
-        const result = await updateVersioned(manager, TagTranslationEntity, { tagId: id, locale }, expectedVersion, { name: input.name, slug });
-        if (result.outcome === 'stale') throw KalamError.preconditionFailed(expectedVersion, result.currentVersion);
-      } catch (error) {
-        if (isUniqueViolation(error)) throw KalamError.conflict('tag.slug_taken', { slug, locale });
-        throw error;
-      }
+    const created = await this.dataSource.transaction(async (manager) => {
+      await this.lockForChange(manager, id, user, (editor, record) => canEditRecordLocale(editor, record, locale), locale);
+      return (await this.writer.put(manager, TAG_TEXT, id, locale, this.text(input), expectedVersion, user.id)).created;
     });
-    return this.get(id);
+    return { tag: await this.get(id), created };
   }
 
-  async remove(id: string): Promise<void> {
-    const result = await this.tags.delete({ id });
-    if (!result.affected) throw KalamError.notFound('tag.not_found', { id });
+  async remove(id: string, user: Editor): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.lockForChange(manager, id, user, canDeleteRecord);
+      await manager.delete(TagEntity, { id });
+      await recordAudit(manager, { actorId: user.id, action: 'tag.deleted', subjectType: 'tag', subjectId: id });
+    });
   }
 
-  /** Tags by id; unknown ids are a 422 naming them. */
+  /** Tags by id; unknown ids are a 422 naming them. The found tags are share-locked until the caller's transaction ends, so none is deleted before it links them. */
   async requireAll(ids: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<void> {
     if (!ids.length) return;
-    const found = await manager.getRepository(TagEntity).createQueryBuilder('t').select('t.id').where('t.id IN (:...ids)', { ids }).getMany();
+    const found: { id: string }[] = await manager.query('SELECT id FROM tag WHERE id = ANY($1::uuid[]) ORDER BY id FOR KEY SHARE', [[...ids]]);
     const missing = ids.filter((id) => !found.some((tag) => tag.id === id));
     if (missing.length) throw KalamError.unprocessable('article.unknown_tags', { ids: missing.join(', ') });
   }
 
-  private async insertTranslation(manager: EntityManager, tagId: string, locale: string, input: TagTranslationInputDto): Promise<void> {
-    const repo = manager.getRepository(TagTranslationEntity);
-    const slug = await chooseSlug(input.slug, input.name, locale, (s) => repo.existsBy({ locale, slug: s }), 'tag.slug_taken', 'tag');
-    try {
-      await repo.insert({ tagId, locale, name: input.name, slug });
-    } catch (error) {
-      if (isUniqueViolation(error)) throw KalamError.conflict('tag.slug_taken', { slug, locale });
-      throw error;
-    }
+  private text(input: TagTranslationInputDto) {
+    return { fields: { name: input.name }, slug: { given: input.slug, title: input.name } };
+  }
+
+  /** Locks the tag for this transaction and checks `allowed` against it; 404 when gone, 403 when not allowed. */
+  private async lockForChange(manager: EntityManager, id: string, user: Editor, allowed: (user: Editor, record: SharedRecord) => boolean, locale?: string): Promise<TagEntity> {
+    const tag = await this.writer.lockParent(manager, TAG_TEXT, id);
+    const locales = (await manager.find(TagTranslationEntity, { where: { tagId: id }, select: { locale: true } })).map((t) => t.locale);
+    if (!allowed(user, { createdBy: tag.createdBy, locales })) throw KalamError.forbidden(locale ? 'auth.locale_forbidden' : 'forbidden', { locale });
+    return tag;
   }
 }
