@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AnyRole, Roles } from '@kalam/auth';
+import { AnyRole, CurrentUser, Roles, type UserEntity } from '@kalam/auth';
 import { CreateLocaleDto, fallbackChain, LocaleResponseDto, LocalesService, UpdateLocaleDto, type LocaleEntity } from '@kalam/i18n';
 import { IfMatch } from '@kalam/platform';
 
@@ -20,8 +20,8 @@ export class LocalesController {
   @Roles('admin')
   @Post()
   @ApiCreatedResponse({ type: LocaleResponseDto })
-  async create(@Body() body: CreateLocaleDto): Promise<LocaleResponseDto> {
-    const locale = await this.locales.create(body);
+  async create(@Body() body: CreateLocaleDto, @CurrentUser() user: UserEntity): Promise<LocaleResponseDto> {
+    const locale = await this.locales.create(body, user.id);
     return this.present(locale);
   }
 
@@ -32,8 +32,9 @@ export class LocalesController {
     @Param('code') code: string,
     @Body() body: UpdateLocaleDto,
     @IfMatch() version: number | undefined,
+    @CurrentUser() user: UserEntity,
   ): Promise<LocaleResponseDto> {
-    const locale = await this.locales.update(code, body, version);
+    const locale = await this.locales.update(code, body, version, user.id);
     return this.present(locale);
   }
 

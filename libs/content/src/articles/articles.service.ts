@@ -143,8 +143,9 @@ export class ArticlesService {
     return articles.map((article) => ({
       article,
       translations: translations.filter((t) => t.articleId === article.id),
-      authors: authorLinks.filter((l) => l.articleId === article.id).map((l) => authors.find((a) => a.id === l.authorId)!),
-      tags: tagLinks.filter((l) => l.articleId === article.id).map((l) => tags.find((t) => t.id === l.tagId)!),
+      // The reads above are not one snapshot: a tag deleted between them leaves a link to nothing, which is dropped.
+      authors: authorLinks.filter((l) => l.articleId === article.id).flatMap((l) => authors.filter((a) => a.id === l.authorId)),
+      tags: tagLinks.filter((l) => l.articleId === article.id).flatMap((l) => tags.filter((t) => t.id === l.tagId)),
       hero: heroes.find((m) => m.id === article.heroMediaId) ?? null,
       sources: sources.filter((s) => s.articleId === article.id),
     }));

@@ -53,7 +53,8 @@ export class TagsService {
   async create(translations: Record<string, unknown>, user: Editor): Promise<TagEntity> {
     const entries = Object.entries(translations);
     if (!entries.length) throw KalamError.badRequest('request.validation_failed', { count: 1 }, [{ field: 'translations', code: 'validation.isNotEmpty' }]);
-    const inputs = await validateRecordValues(translations, TagTranslationInputDto, 'translations');
+    // In locale order, so two creates naming the same locales take their slug locks in the same order.
+    const inputs = (await validateRecordValues(translations, TagTranslationInputDto, 'translations')).sort(([a], [b]) => a.localeCompare(b));
     for (const [locale] of inputs) await this.locales.requireEnabled(locale);
     assertLocaleScope(user, inputs.map(([locale]) => locale));
     const id = await this.dataSource.transaction(async (manager) => {

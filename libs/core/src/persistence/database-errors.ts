@@ -10,9 +10,13 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   return driver?.code === '23505' && (!constraint || driver.constraint === constraint);
 }
 
-/** True when `error` is PostgreSQL's foreign key violation (23503): a referenced row is missing, or still referenced. */
+/**
+ * True when `error` is a foreign key failure: 23503 (a referenced row is missing, or still referenced)
+ * or 23001 (a delete refused by an ON DELETE RESTRICT key).
+ */
 export function isForeignKeyViolation(error: unknown): boolean {
-  return driverCode(error)?.code === '23503';
+  const code = driverCode(error)?.code;
+  return code === '23503' || code === '23001';
 }
 
 /** Escapes LIKE wildcards so a search for "50%" finds "50%", not everything. */

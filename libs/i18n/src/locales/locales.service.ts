@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
-import { isUniqueViolation, KalamError, updateVersioned } from '@kalam/core';
+import { isUniqueViolation, KalamError, recordAudit, updateVersioned } from '@kalam/core';
 import type { CreateLocaleDto } from './dto/create-locale.dto';
 import type { UpdateLocaleDto } from './dto/update-locale.dto';
 import { fallbackChain } from './fallback-chain';
@@ -37,16 +37,20 @@ export class LocalesService {
     return locale;
   }
 
-  async create(input: CreateLocaleDto): Promise<LocaleEntity> {
+  /** `actorId` is recorded in the audit log with the change (null for the system). */
+  async create(input: CreateLocaleDto, actorId: string | null = null): Promise<LocaleEntity> {
     const fallback = input.fallback ?? null;
-    if (fallback && !(await this.locales.existsBy({ code: fallback }))) {
-      throw KalamError.unprocessable('locale.unknown_fallback', { fallback });
-    }
     const textSearchConfig = input.textSearchConfig ?? 'simple';
     await this.assertTextSearchConfig(textSearchConfig);
     try {
-      // insert, not save: save() would quietly overwrite an existing locale with the same code.
-      const locale = this.locales.create({
+      return await this.dataSource.transaction(async (manager) => {
+        const repo = manager.getRepository(LocaleEntity);
+        // The fallback is share-locked, so it cannot be removed before this locale points at it.
+        if (fallback && !(await repo.createQueryBuilder('l').setLock('for_key_share').where('l.code = :fallback', { fallback }).getOne())) {
+          throw KalamError.unprocessable('locale.unknown_fallback', { fallback });
+        }
+        // insert, not save: save() would quietly overwrite an existing locale with the same code.
+        await repo.insert({
           code: input.code,
           name: input.name,
           nativeName: input.nativeName,
@@ -54,10 +58,11 @@ export class LocalesService {
           textSearchConfig,
           textDirection: input.textDirection ?? 'ltr',
           enabled: input.enabled ?? true,
-          position: input.position ?? (await this.locales.count()),
+          position: input.position ?? (await repo.count()),
+        });
+        await recordAudit(manager, { actorId, action: 'locale.created', subjectType: 'locale', subjectId: input.code, details: { ...input } });
+        return repo.findOneByOrFail({ code: input.code });
       });
-      await this.locales.insert(locale);
-      return this.locales.findOneByOrFail({ code: locale.code });
     } catch (error) {
       if (isUniqueViolation(error, 'locale_pk')) {
         throw KalamError.conflict('locale.exists', { locale: input.code });
@@ -66,7 +71,7 @@ export class LocalesService {
     }
   }
 
-  async update(code: string, input: UpdateLocaleDto, expectedVersion: number | undefined): Promise<LocaleEntity> {
+  async update(code: string, input: UpdateLocaleDto, expectedVersion: number | undefined, actorId: string | null = null): Promise<LocaleEntity> {
     return this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(LocaleEntity);
       // Lock the registry so two concurrent fallback edits cannot form a loop between them.
@@ -101,6 +106,7 @@ export class LocalesService {
       const result = await updateVersioned(manager, LocaleEntity, { code }, expectedVersion, changes);
       if (result.outcome === 'stale') throw KalamError.preconditionFailed(expectedVersion, result.currentVersion);
       if (result.outcome === 'missing') throw await this.notEnabled(code);
+      await recordAudit(manager, { actorId, action: 'locale.updated', subjectType: 'locale', subjectId: code, details: { ...input, version: result.row.version } });
       return result.row;
     });
   }
