@@ -34,10 +34,10 @@ async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
   throw new Error(`${url} did not answer within ${timeoutMs} ms`);
 }
 
-async function json(url: string, init: RequestInit = {}): Promise<any> {
+async function json<T>(url: string, init: RequestInit = {}): Promise<T> {
   const response = await fetch(url, { ...init, headers: { 'content-type': 'application/json', ...(init.headers ?? {}) } });
   if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${url}: ${response.status} ${await response.text()}`);
-  return response.json();
+  return (await response.json()) as T;
 }
 
 function run(scenario: Scenario): Promise<autocannon.Result> {
@@ -64,12 +64,12 @@ async function main(): Promise<void> {
   try {
     await waitFor(`${adminUrl}/ready`);
     await waitFor(`${deliveryUrl}/ready`);
-    const { accessToken } = await json(`${adminUrl}/admin/v1/auth/login`, { method: 'POST', body: JSON.stringify({ email: ADMIN, password: PASSWORD }) });
+    const { accessToken } = await json<{ accessToken: string }>(`${adminUrl}/admin/v1/auth/login`, { method: 'POST', body: JSON.stringify({ email: ADMIN, password: PASSWORD }) });
     const auth = { authorization: `Bearer ${accessToken}` };
-    const list = await json(`${adminUrl}/admin/v1/articles?q=Syr%20Darya`, { headers: auth });
+    const list = await json<{ items: { id: string }[] }>(`${adminUrl}/admin/v1/articles?q=Syr%20Darya`, { headers: auth });
     const article = list.items[0];
     // A translation to overwrite: each PUT sends the version the previous one produced.
-    const draft = await json(`${adminUrl}/admin/v1/articles/${article.id}/translations/en`, { headers: auth });
+    const draft = await json<{ version: number; title: string; body: string; summary: string | null }>(`${adminUrl}/admin/v1/articles/${article.id}/translations/en`, { headers: auth });
     let version: number = draft.version;
     const body = JSON.stringify({ title: draft.title, body: draft.body, summary: draft.summary ?? undefined });
 

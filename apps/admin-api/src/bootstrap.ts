@@ -26,7 +26,7 @@ export function startAdminApi(): Promise<NestFastifyApplication> {
     },
     // Uploads stream through @fastify/multipart; the JSON body limit does not apply to them.
     configure: async (app) => {
-      await app.register(multipart as never, { limits: { fileSize: content.mediaMaxBytes, files: 1 } });
+      await app.register(multipart, { limits: { fileSize: content.mediaMaxBytes, files: 1 } });
     },
   });
 }

@@ -12,7 +12,7 @@ export interface DatabaseSession {
  */
 export async function openDatabase(log: (line: string) => void, verbose = false): Promise<DatabaseSession> {
   const config = readDatabaseConfig();
-  if (config.url) return { url: config.url, embedded: null, close: async () => undefined };
+  if (config.url) return { url: config.url, embedded: null, close: () => Promise.resolve() };
   const embedded = await startEmbeddedPostgres({
     dataDir: config.dataDir,
     port: config.embeddedPort,

@@ -13,7 +13,7 @@ type Action = (...args: any[]) => Promise<void>;
 function run(action: Action, keepAlive = false): Action {
   return async (...args) => {
     try {
-      await action(...args);
+      await action(...(args as unknown[]));
       if (!keepAlive) process.exit(0);
     } catch (error) {
       const prefix = error instanceof ConfigError ? 'configuration error: ' : '';

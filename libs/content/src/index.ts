@@ -17,4 +17,4 @@ export { TRANSLATION_STATUSES, type TranslationStatus } from './articles/transla
 export { SourcesService } from './sources/sources.service';
 export { CreateSourceDto, UpdateSourceDto, ReorderSourcesDto, SourceResponseDto } from './sources/dto/source.dto';
 export { type FootnoteReport, type FootnoteIssue } from './footnotes/footnote-checks';
-export { renderArticleBody, renderMarkdown, sanitize } from './markdown/render-markdown';
+export { renderArticleBody } from './markdown/render-markdown';

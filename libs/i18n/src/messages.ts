@@ -47,6 +47,6 @@ export class Messages {
   }
 
   t(language: string, key: string, params: MessageParams = {}): string {
-    return this.i18n.t(key, { ...params, lng: language }) as string;
+    return String(this.i18n.t(key, { ...params, lng: language }));
   }
 }

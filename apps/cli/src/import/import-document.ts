@@ -65,7 +65,7 @@ export function parseImportFile(file: string, text: string): ImportDocument {
     throw new ImportFileError(`${file}: the front-matter is not valid YAML (${(error as Error).message.split('\n')[0]})`);
   }
   // YAML reads 2024-03-01 as a Date; sources want the ISO date text.
-  const data = JSON.parse(JSON.stringify(parsed.data, (_key, value) => (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T00:00:00\.000Z$/.test(value) ? value.slice(0, 10) : value)));
+  const data: unknown = JSON.parse(JSON.stringify(parsed.data, (_key, value: unknown) => (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T00:00:00\.000Z$/.test(value) ? value.slice(0, 10) : value)));
   const document = plainToInstance(ImportDocument, data);
   const errors = validateSync(document, { whitelist: true, forbidNonWhitelisted: true });
   if (errors.length) {

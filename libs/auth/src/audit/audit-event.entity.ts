@@ -31,5 +31,6 @@ export class AuditEventEntity {
 
   @Column({ type: 'jsonb', default: () => "'{}'" })
   // `any`, not `unknown`: TypeORM's insert typing cannot express unknown-valued jsonb.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   details: Record<string, any>;
 }

@@ -102,7 +102,7 @@ export class ArticlesService {
 
   /**
    * Articles filtered by a translation's status/locale/text, an author or a tag, newest first.
-   * One query for the page of ids and the count, then one per related table for the whole page.
+   * Two queries for the page and the total (TypeORM's getManyAndCount), then one per related table for the whole page.
    */
   async list(query: ArticleListQueryDto): Promise<Page<ArticleView>> {
     const { page, limit, offset } = pageWindow(query);

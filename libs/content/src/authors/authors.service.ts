@@ -96,7 +96,7 @@ export class AuthorsService {
     try {
       await this.dataSource.transaction(async (manager) => {
         await this.lockForChange(manager, id, user, canDeleteRecord);
-        const [{ n }] = await manager.query('SELECT count(*)::int AS n FROM article_author WHERE author_id = $1', [id]);
+        const [{ n }]: { n: number }[] = await manager.query('SELECT count(*)::int AS n FROM article_author WHERE author_id = $1', [id]);
         if (n > 0) throw KalamError.conflict('author.in_use', { count: n });
         await manager.delete(AuthorEntity, { id });
         await recordAudit(manager, { actorId: user.id, action: 'author.deleted', subjectType: 'author', subjectId: id });

@@ -30,10 +30,10 @@ export function scanFootnotes(markdown: string): FootnoteReference[] {
   for (const token of parser.parse(markdown, {})) {
     if (token.type !== 'inline') {
       // Table cells have no line map of their own; the row around them has.
-      if (token.map && token.nesting === 1) enclosing = token.map as [number, number];
+      if (token.map && token.nesting === 1) enclosing = token.map;
       continue;
     }
-    const map = (token.map as [number, number] | null) ?? enclosing;
+    const map = (token.map) ?? enclosing;
     if (!map) continue;
     const last = ranges[ranges.length - 1];
     if (!last || last[1] <= map[0]) ranges.push([map[0], map[1]]);

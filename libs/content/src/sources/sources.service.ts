@@ -121,7 +121,7 @@ export class SourcesService {
 
   /** The article's next source version, never given before (the counter survives deletions). */
   private async nextVersion(manager: EntityManager, articleId: string): Promise<number> {
-    const [rows] = await manager.query('UPDATE article SET sources_version = sources_version + 1 WHERE id = $1 RETURNING sources_version', [articleId]);
+    const [rows]: [{ sources_version: number }[]] = await manager.query('UPDATE article SET sources_version = sources_version + 1 WHERE id = $1 RETURNING sources_version', [articleId]);
     return Number(rows[0].sources_version);
   }
 

@@ -155,7 +155,7 @@ export class TranslatableWriter {
       await manager
         .createQueryBuilder()
         .update(spec.translation)
-        .set({ ...changes, version: () => 'version + 1' } as never)
+        .set({ ...changes, version: () => 'version + 1' })
         .where({ [spec.parentKey]: parentId, locale })
         .execute();
     } catch (error) {
@@ -169,7 +169,7 @@ export class TranslatableWriter {
   }
 
   private slugTaken(manager: EntityManager, spec: TranslatableSpec<ObjectLiteral, ObjectLiteral>, parentId: string, locale: string, slug: string): Promise<boolean> {
-    return manager.existsBy(spec.translation, { locale, slug, [spec.parentKey]: Not(parentId) } as never);
+    return manager.existsBy(spec.translation, { locale, slug, [spec.parentKey]: Not(parentId) });
   }
 
   private audit(

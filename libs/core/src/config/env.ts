@@ -1,7 +1,8 @@
 /**
- * Reading and validating environment variables. Every variable is read here, through these
- * helpers, by a `registerAs` config namespace; a bad value raises ConfigError naming the variable,
- * which the entry points print as one line before exiting non-zero.
+ * Reading and validating environment variables. Every variable is read through these helpers: the
+ * apps' settings by each lib's config reader (exposed to Nest as a `registerAs` namespace), the
+ * CLI's own switch KALAM_DEMO by the CLI. A bad value raises ConfigError naming the variable, which
+ * the entry points print as one line before exiting non-zero.
  */
 export class ConfigError extends Error {
   constructor(message: string) {

@@ -24,12 +24,6 @@ export class LocalesService {
     return all.map((locale) => ({ locale, chain: fallbackChain(locale.code, all) ?? [locale.code] }));
   }
 
-  async get(code: string): Promise<LocaleEntity> {
-    const locale = await this.locales.findOneBy({ code });
-    if (!locale) throw await this.notEnabled(code);
-    return locale;
-  }
-
   /** The locale if it exists and is enabled; otherwise a 404 that lists the enabled ones. */
   async requireEnabled(code: string): Promise<LocaleEntity> {
     const locale = await this.locales.findOneBy({ code, enabled: true });

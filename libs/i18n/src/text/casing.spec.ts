@@ -1,4 +1,4 @@
-import { toLocaleLower, toLocaleUpper } from './casing';
+import { toLocaleLower } from './casing';
 
 describe('locale casing', () => {
   it('lowers Turkish dotted and dotless I correctly', () => {
@@ -6,14 +6,8 @@ describe('locale casing', () => {
     expect(toLocaleLower('ISPARTA', 'tr')).toBe('ısparta');
   });
 
-  it('uppers Turkish i to İ and ı to I', () => {
-    expect(toLocaleUpper('istanbul', 'tr')).toBe('İSTANBUL');
-    expect(toLocaleUpper('ılık', 'tr')).toBe('ILIK');
-  });
-
   it('keeps the default rules for English and Russian', () => {
     expect(toLocaleLower('ISTANBUL', 'en')).toBe('istanbul');
-    expect(toLocaleUpper('istanbul', 'en')).toBe('ISTANBUL');
     expect(toLocaleLower('МОСКВА', 'ru')).toBe('москва');
   });
 

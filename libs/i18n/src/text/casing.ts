@@ -15,8 +15,3 @@ export function toLocaleLower(text: string, locale: string): string {
   const tag = casingLocale(locale);
   return tag ? text.toLocaleLowerCase(tag) : text.toLowerCase();
 }
-
-export function toLocaleUpper(text: string, locale: string): string {
-  const tag = casingLocale(locale);
-  return tag ? text.toLocaleUpperCase(tag) : text.toUpperCase();
-}

@@ -35,7 +35,7 @@ export function toKalamError(exception: unknown, facts: RequestFacts): KalamErro
     exception instanceof HttpException ? exception.getStatus() : (exception as FastifyLikeError | undefined)?.statusCode;
   if (typeof status !== 'number' || status >= 500 || status < 400) return new KalamError(500, 'internal_error');
 
-  if (status === HttpStatus.NOT_FOUND) return KalamError.notFound('not_found', { method: facts.method, path: facts.path });
+  if (status === Number(HttpStatus.NOT_FOUND)) return KalamError.notFound('not_found', { method: facts.method, path: facts.path });
 
   const code = CODE_BY_STATUS[status] ?? 'request.bad_request';
   const params: Record<string, unknown> = {

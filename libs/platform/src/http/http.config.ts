@@ -26,7 +26,7 @@ export function readHttpConfig(env: Record<string, string | undefined> = process
     deliveryPort: envPort(env, 'DELIVERY_PORT', 3001),
     bodyLimit: envBytes(env, 'BODY_LIMIT', 1024 * 1024),
     trustProxy: envBool(env, 'TRUST_PROXY', false)!,
-    logLevel: envEnum(env, 'LOG_LEVEL', Object.keys(LOG_LEVELS) as (keyof typeof LOG_LEVELS)[], 'info'),
+    logLevel: envEnum(env, 'LOG_LEVEL', Object.keys(LOG_LEVELS), 'info'),
     maxJsonDepth: envInt(env, 'MAX_JSON_DEPTH', 32, 2, 1000),
   };
 }

@@ -12,7 +12,7 @@ export function parseIfMatch(header: string | undefined): number | undefined {
 
 export const IfMatch = createParamDecorator((_data: unknown, context: ExecutionContext): number | undefined => {
   const request = context.switchToHttp().getRequest<FastifyRequest>();
-  const header = request.headers['if-match'];
+  const header = request.headers['if-match'] as string | string[] | undefined;
   return parseIfMatch(Array.isArray(header) ? header[0] : header);
 });
 

@@ -8,9 +8,9 @@ function constraintParams(target: object | undefined, property: string, constrai
   const metadata = getMetadataStorage()
     .getTargetValidationMetadatas(target.constructor, '', true, false)
     .find((m) => m.propertyName === property && (m.name ?? m.type) === constraint);
-  const args = metadata?.constraints ?? [];
+  const args: unknown[] = metadata?.constraints ?? [];
   const first = args[0];
-  if (constraint === 'isEnum' && first && typeof first === 'object') return { values: Object.values(first).join(', ') };
+  if (constraint === 'isEnum' && first && typeof first === 'object') return { values: Object.values(first as Record<string, unknown>).join(', ') };
   if (Array.isArray(first)) return { values: first.join(', ') };
   if (typeof first === 'number') return { count: first, n: first };
   return {};
