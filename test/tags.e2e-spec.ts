@@ -42,4 +42,14 @@ describe('tags', () => {
     const stale = await test.http.put(`/admin/v1/tags/${created.body.id}/translations/en`, { name: 'Trade' }, { token, headers: { 'if-match': '"1"' } });
     expect(stale.status).toBe(412);
   });
+
+  it('answers 201 for a new locale of a tag, like a new article translation, and 428 for an edit without If-Match', async () => {
+    const created = await test.http.post('/admin/v1/tags', { translations: { en: { name: 'Energy' } } }, { token });
+    const added = await test.http.put(`/admin/v1/tags/${created.body.id}/translations/tr`, { name: 'Enerji' }, { token });
+    expect(added.status).toBe(201);
+    expect(added.headers.get('etag')).toBe('"1"');
+    expect(added.body.translations.tr).toMatchObject({ slug: 'enerji', version: 1 });
+    const blind = await test.http.put(`/admin/v1/tags/${created.body.id}/translations/tr`, { name: 'Enerji politikası' }, { token });
+    expect(blind.status).toBe(428);
+  });
 });
