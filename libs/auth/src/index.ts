@@ -19,3 +19,15 @@ export { AccessGuard } from './access/access.guard';
 export { PostgresThrottlerStorage } from './throttling/postgres-throttler.storage';
 export { Roles, AnyRole } from './access/roles.decorator';
 export { CurrentUser, CurrentActor, CurrentToken, type AuthenticatedRequest } from './access/current-user.decorator';
+export {
+  assertLocaleScope,
+  canDeleteContent,
+  canDeleteRecord,
+  canEditRecordLocale,
+  canEditTranslation,
+  canManageArticle,
+  canManageRecord,
+  type ArticleOwnership,
+  type Editor,
+  type SharedRecord,
+} from './permissions/content-permissions';

@@ -8,6 +8,7 @@ import { TRANSLATION_STATUSES, type TranslationStatus } from './translation-stat
 @Entity({ name: 'article_translation' })
 @Index('article_translation_locale_slug_uq', ['locale', 'slug'], { unique: true })
 @Index('article_translation_locale_status_idx', ['locale', 'status'])
+@Index('article_translation_locale_live_slug_uq', ['locale', 'liveSlug'], { unique: true })
 // A trigram GIN index for the admin text filter; TypeORM cannot describe it, so it only keeps its hands off.
 @Index('article_translation_title_trgm_idx', { synchronize: false })
 export class ArticleTranslationEntity {
@@ -47,8 +48,28 @@ export class ArticleTranslationEntity {
   @Column({ type: 'enum', enum: TRANSLATION_STATUSES, enumName: 'translation_status', default: 'draft' })
   status: TranslationStatus;
 
+  /** Optimistic-lock counter of this row: every write bumps it. Not a revision number. */
   @Column({ type: 'integer', default: 1 })
   version: number;
+
+  /** The immutable revision readers get; null while nothing is live. Written by the workflow. */
+  // Named by entity name: the revision belongs to libs/workflow, which builds on content, not the other way round.
+  @ForeignKey('RevisionEntity', { name: 'article_translation_live_revision_fk', onDelete: 'SET NULL' })
+  @Column({ name: 'live_revision_id', type: 'uuid', nullable: true })
+  liveRevisionId: string | null;
+
+  /** The slug readers reach the live revision by; it retires (into slug_history) only when another revision goes live. */
+  @Column({ name: 'live_slug', type: 'varchar', length: 120, nullable: true })
+  liveSlug: string | null;
+
+  @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
+  publishedAt: Date | null;
+
+  @Column({ name: 'publish_at', type: 'timestamptz', nullable: true })
+  publishAt: Date | null;
+
+  @Column({ name: 'unpublish_at', type: 'timestamptz', nullable: true })
+  unpublishAt: Date | null;
 
   @ForeignKey(() => UserEntity, { name: 'article_translation_updated_by_fk', onDelete: 'SET NULL' })
   @Column({ name: 'updated_by', type: 'uuid', nullable: true })

@@ -8,7 +8,7 @@ import { checkFootnotes, type FootnoteReport } from '../footnotes/footnote-check
 import { citedFootnotes } from '../footnotes/footnote-references';
 import { renderArticleBody } from '../markdown/render-markdown';
 import { SourceEntity } from '../sources/source.entity';
-import { canDeleteContent, canEditTranslation, type Editor } from './article-permissions';
+import { canDeleteContent, canEditTranslation, type Editor } from '@kalam/auth';
 import { ArticleTranslationEntity } from './article-translation.entity';
 import { ArticlesService } from './articles.service';
 import { ARTICLE_TEXT } from './article-text';

@@ -13,7 +13,7 @@ import { TagEntity } from '../tags/tag.entity';
 import { TagsService } from '../tags/tags.service';
 import { ArticleAuthorEntity } from './article-author.entity';
 import { articleEvent } from './article-event';
-import { canDeleteContent, canManageArticle, type Editor } from './article-permissions';
+import { canDeleteContent, canManageArticle, type Editor } from '@kalam/auth';
 import { ArticleTagEntity } from './article-tag.entity';
 import { ArticleTranslationEntity } from './article-translation.entity';
 import { ArticleEntity } from './article.entity';

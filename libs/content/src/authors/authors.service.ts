@@ -3,7 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository, type EntityManager } from 'typeorm';
 import { escapeLike, isForeignKeyViolation, isUniqueViolation, KalamError, recordAudit } from '@kalam/core';
 import { LocalesService } from '@kalam/i18n';
-import { canDeleteRecord, canEditRecordLocale, canManageRecord, type Editor, type SharedRecord } from '../articles/article-permissions';
+import { canDeleteRecord, canEditRecordLocale, canManageRecord, type Editor, type SharedRecord } from '@kalam/auth';
 import { pageWindow, type Page, type SearchPageQueryDto } from '../common/pagination';
 import { insertWithUniqueSlug } from '../common/unique-slug';
 import { TranslatableWriter } from '../translatable/translatable-writer';

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { DataSource, Repository, type EntityManager } from 'typeorm';
 import { KalamError, recordAudit } from '@kalam/core';
 import { LocalesService } from '@kalam/i18n';
-import { assertLocaleScope, canDeleteRecord, canEditRecordLocale, canManageRecord, type Editor, type SharedRecord } from '../articles/article-permissions';
+import { assertLocaleScope, canDeleteRecord, canEditRecordLocale, canManageRecord, type Editor, type SharedRecord } from '@kalam/auth';
 import { TranslatableWriter } from '../translatable/translatable-writer';
 import { MEDIA_TEXT } from './media-text';
 import { pageWindow, type Page, type PageQueryDto } from '../common/pagination';

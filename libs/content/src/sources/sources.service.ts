@@ -4,7 +4,7 @@ import { DataSource, MoreThan, MoreThanOrEqual, type EntityManager } from 'typeo
 import { AuditService } from '@kalam/auth';
 import { KalamError } from '@kalam/core';
 import { articleEvent } from '../articles/article-event';
-import { canManageArticle, type Editor } from '../articles/article-permissions';
+import { canManageArticle, type Editor } from '@kalam/auth';
 import { ArticleTranslationEntity } from '../articles/article-translation.entity';
 import type { ArticleEntity } from '../articles/article.entity';
 import { ARTICLE_TEXT } from '../articles/article-text';

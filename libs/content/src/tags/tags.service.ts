@@ -3,7 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository, type EntityManager } from 'typeorm';
 import { escapeLike, KalamError, recordAudit } from '@kalam/core';
 import { LocalesService } from '@kalam/i18n';
-import { assertLocaleScope, canDeleteRecord, canEditRecordLocale, type Editor, type SharedRecord } from '../articles/article-permissions';
+import { assertLocaleScope, canDeleteRecord, canEditRecordLocale, type Editor, type SharedRecord } from '@kalam/auth';
 import { pageWindow, type Page, type SearchPageQueryDto } from '../common/pagination';
 import { TranslatableWriter } from '../translatable/translatable-writer';
 import { TAG_TEXT } from './tag-text';

@@ -1,4 +1,4 @@
-import { canDeleteContent, canDeleteRecord, canEditRecordLocale, canEditTranslation, canManageArticle, canManageRecord } from './article-permissions';
+import { canDeleteContent, canDeleteRecord, canEditRecordLocale, canEditTranslation, canManageArticle, canManageRecord } from './content-permissions';
 
 const article = { sourceLocale: 'en', createdBy: 'author-1' };
 

@@ -1,4 +1,5 @@
-import { canWorkIn, type Role } from '@kalam/auth';
+import { canWorkIn } from '../users/locale-scope';
+import type { Role } from '../users/role';
 import { KalamError } from '@kalam/core';
 
 export interface Editor {
