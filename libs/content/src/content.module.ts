@@ -18,6 +18,7 @@ import { MediaTranslationEntity } from './media/media-translation.entity';
 import { MediaEntity } from './media/media.entity';
 import { MediaService } from './media/media.service';
 import { SourceEntity } from './sources/source.entity';
+import { RevisionEntity } from './revisions/revision.entity';
 import { SourcesService } from './sources/sources.service';
 import { TagTranslationEntity } from './tags/tag-translation.entity';
 import { TagEntity } from './tags/tag.entity';
@@ -42,6 +43,7 @@ const SERVICES = [TranslatableWriter, AuthorsService, TagsService, MediaService,
       ArticleTranslationEntity,
       SlugHistoryEntity,
       SourceEntity,
+      RevisionEntity,
       // Named by foreign keys; registered here so an app composing only content still knows them.
       UserEntity,
       LocaleEntity,

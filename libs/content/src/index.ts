@@ -25,3 +25,4 @@ export { SourceEntity } from './sources/source.entity';
 export { ARTICLE_TEXT } from './articles/article-text';
 export { TranslatableWriter, type TranslatableSpec, type TranslationInput, type TranslationWrite } from './translatable/translatable-writer';
 export { scanFootnotes, citedFootnotes } from './footnotes/footnote-references';
+export { RevisionEntity, type RevisionSnapshot } from './revisions/revision.entity';

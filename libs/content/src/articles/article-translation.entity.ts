@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, ForeignKey, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn, type Relation } from 'typeorm';
 import { UserEntity } from '@kalam/auth';
 import { LocaleEntity } from '@kalam/i18n';
+import { RevisionEntity } from '../revisions/revision.entity';
 import { ArticleEntity } from './article.entity';
 import { TRANSLATION_STATUSES, type TranslationStatus } from './translation-status';
 
@@ -53,8 +54,7 @@ export class ArticleTranslationEntity {
   version: number;
 
   /** The immutable revision readers get; null while nothing is live. Written by the workflow. */
-  // Named by entity name: the revision belongs to libs/workflow, which builds on content, not the other way round.
-  @ForeignKey('RevisionEntity', { name: 'article_translation_live_revision_fk', onDelete: 'SET NULL' })
+  @ForeignKey(() => RevisionEntity, { name: 'article_translation_live_revision_fk', onDelete: 'SET NULL' })
   @Column({ name: 'live_revision_id', type: 'uuid', nullable: true })
   liveRevisionId: string | null;
 

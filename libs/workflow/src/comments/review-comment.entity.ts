@@ -1,7 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { UserEntity } from '@kalam/auth';
-import { ArticleTranslationEntity } from '@kalam/content';
-import { RevisionEntity } from '../revisions/revision.entity';
+import { ArticleTranslationEntity, RevisionEntity } from '@kalam/content';
 
 /** A reviewer's remark on a translation, optionally on one field or body paragraph; replies point at their parent. */
 @Entity({ name: 'review_comment' })

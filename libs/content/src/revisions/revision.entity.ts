@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { UserEntity } from '@kalam/auth';
-import { ArticleTranslationEntity } from '@kalam/content';
+import { ArticleTranslationEntity } from '../articles/article-translation.entity';
 
 /** Everything a reader sees of one translation at one moment, sources included. */
 export interface RevisionSnapshot {
@@ -15,7 +15,10 @@ export interface RevisionSnapshot {
   sources: { position: number; title: string; publisher: string | null; url: string | null; accessedOn: string | null; language: string | null }[];
 }
 
-/** An immutable state of one translation. Never updated; restoring one makes a new one. */
+/**
+ * An immutable state of one translation. Never updated; restoring one makes a new one. The table
+ * is content's (a revision is a snapshot of content's text); libs/workflow decides when they are made.
+ */
 @Entity({ name: 'revision' })
 @Index('revision_translation_number_uq', ['articleId', 'locale', 'number'], { unique: true })
 @ForeignKey(() => ArticleTranslationEntity, ['articleId', 'locale'], ['articleId', 'locale'], { name: 'revision_translation_fk', onDelete: 'CASCADE' })
