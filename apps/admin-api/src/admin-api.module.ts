@@ -7,6 +7,7 @@ import { ContentModule } from '@kalam/content';
 import { databaseConfig, DatabaseModule } from '@kalam/database';
 import { I18nModule, LocalesModule } from '@kalam/i18n';
 import { HealthModule, httpConfig } from '@kalam/platform';
+import { WorkflowModule } from '@kalam/workflow';
 import { ArticleTranslationsController } from './articles/article-translations.controller';
 import { ArticlesController } from './articles/articles.controller';
 import { SourcesController } from './articles/sources.controller';
@@ -18,6 +19,9 @@ import { MediaController } from './media/media.controller';
 import { TagsController } from './tags/tags.controller';
 import { TokensController } from './tokens/tokens.controller';
 import { UsersController } from './users/users.controller';
+import { CommentsController } from './workflow/comments.controller';
+import { RevisionsController } from './workflow/revisions.controller';
+import { TransitionsController } from './workflow/transitions.controller';
 
 @Module({
   imports: [
@@ -36,6 +40,7 @@ import { UsersController } from './users/users.controller';
     LocalesModule,
     AuthModule,
     ContentModule,
+    WorkflowModule,
     HealthModule,
   ],
   controllers: [
@@ -50,6 +55,9 @@ import { UsersController } from './users/users.controller';
     ArticlesController,
     ArticleTranslationsController,
     SourcesController,
+    CommentsController,
+    RevisionsController,
+    TransitionsController,
   ],
   providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
 })

@@ -4,6 +4,7 @@ import { authConfig, AuthModule } from '@kalam/auth';
 import { ContentModule } from '@kalam/content';
 import { databaseConfig, DatabaseModule } from '@kalam/database';
 import { I18nModule, LocalesModule } from '@kalam/i18n';
+import { WorkflowModule } from '@kalam/workflow';
 
 @Module({
   imports: [
@@ -13,6 +14,7 @@ import { I18nModule, LocalesModule } from '@kalam/i18n';
     LocalesModule,
     AuthModule,
     ContentModule,
+    WorkflowModule,
   ],
 })
 export class CliModule {}

@@ -27,7 +27,9 @@ export {
   canEditTranslation,
   canManageArticle,
   canManageRecord,
+  canPerform,
   type ArticleOwnership,
+  type WorkflowCapability,
   type Editor,
   type SharedRecord,
 } from './permissions/content-permissions';

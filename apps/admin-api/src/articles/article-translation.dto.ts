@@ -5,6 +5,7 @@ export class TranslationWriteResultDto {
   @ApiProperty() slug: string;
   @ApiProperty() status: string;
   @ApiProperty() version: number;
+  @ApiProperty({ nullable: true, type: String, description: 'The revision this save recorded; null when the text did not change.' }) revisionId: string | null;
 }
 
 export class FootnoteIssueDto {

@@ -6,6 +6,7 @@ import { ArticleTranslationsService, PutTranslationDto, TranslationResponseDto, 
 import { currentLanguage } from '@kalam/core';
 import { Messages } from '@kalam/i18n';
 import { IfMatch, UuidParam } from '@kalam/platform';
+import { DraftsService } from '@kalam/workflow';
 import { FootnoteChecksDto, TranslationWriteResultDto } from './article-translation.dto';
 
 @ApiTags('articles')
@@ -14,10 +15,15 @@ import { FootnoteChecksDto, TranslationWriteResultDto } from './article-translat
 export class ArticleTranslationsController {
   constructor(
     private readonly translations: ArticleTranslationsService,
+    private readonly drafts: DraftsService,
     private readonly messages: Messages,
   ) {}
 
-  /** Creates the translation (201), or replaces its text (200) when If-Match names the current version. */
+  /**
+   * Creates the translation (201), or replaces its text (200) when If-Match names the current
+   * version. Changed text records a revision and sends the translation back to draft; a live
+   * revision keeps serving until the draft is published.
+   */
   @Roles('admin', 'editor', 'author', 'translator')
   @Put()
   @ApiOkResponse({ type: TranslationWriteResultDto })
@@ -29,9 +35,9 @@ export class ArticleTranslationsController {
     @CurrentUser() user: UserEntity,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<TranslationWriteResultDto> {
-    const { translation, created } = await this.translations.put(id, locale, body, version, user);
+    const { translation, created, revision } = await this.drafts.save(id, locale, body, version, user);
     void reply.status(created ? 201 : 200);
-    return { locale: translation.locale, slug: translation.slug, status: translation.status, version: translation.version };
+    return { locale: translation.locale, slug: translation.slug, status: translation.status, version: translation.version, revisionId: revision?.id ?? null };
   }
 
   @AnyRole()

@@ -9,6 +9,7 @@ import {
   type CreateSourceDto,
 } from '@kalam/content';
 import { slugify } from '@kalam/i18n';
+import { DraftsService } from '@kalam/workflow';
 import { ImportFileError, type ImportAuthor, type ImportDocument, type ImportHero } from './import-document';
 
 export type ImportOutcome = 'created' | 'updated' | 'unchanged';
@@ -33,6 +34,7 @@ export class Importer {
   private readonly articles: ArticlesService;
   private readonly translations: ArticleTranslationsService;
   private readonly sources: SourcesService;
+  private readonly drafts: DraftsService;
 
   constructor(
     app: INestApplicationContext,
@@ -44,6 +46,7 @@ export class Importer {
     this.articles = app.get(ArticlesService);
     this.translations = app.get(ArticleTranslationsService);
     this.sources = app.get(SourcesService);
+    this.drafts = app.get(DraftsService);
   }
 
   async import(doc: ImportDocument): Promise<ImportOutcome> {
@@ -73,12 +76,12 @@ export class Importer {
 
     const text = { title: doc.title, subtitle: doc.subtitle, slug, summary: doc.summary, body: doc.body };
     if (!existing) {
-      await this.translations.put(articleId, doc.locale, text, undefined, this.actor);
+      await this.drafts.save(articleId, doc.locale, text, undefined, this.actor);
       return 'created';
     }
     const same =
       existing.title === doc.title && existing.body === doc.body && (existing.subtitle ?? undefined) === doc.subtitle && (existing.summary ?? undefined) === doc.summary;
-    if (!same) await this.translations.put(articleId, doc.locale, text, existing.version, this.actor);
+    if (!same) await this.drafts.save(articleId, doc.locale, text, existing.version, this.actor);
     return same && !changed ? 'unchanged' : 'updated';
   }
 

@@ -1,4 +1,4 @@
-import { canDeleteContent, canDeleteRecord, canEditRecordLocale, canEditTranslation, canManageArticle, canManageRecord } from './content-permissions';
+import { canDeleteContent, canDeleteRecord, canEditRecordLocale, canEditTranslation, canManageArticle, canManageRecord, canPerform } from './content-permissions';
 
 const article = { sourceLocale: 'en', createdBy: 'author-1' };
 
@@ -65,5 +65,29 @@ describe('shared record permissions', () => {
   it('lets admins do everything', () => {
     const admin = { id: 'a', role: 'admin' as const, locales: [] };
     expect(canManageRecord(admin, englishOnly) && canDeleteRecord(admin, englishOnly) && canEditRecordLocale(admin, englishOnly, 'kk')).toBe(true);
+  });
+});
+
+describe('workflow permissions', () => {
+  const article = { sourceLocale: 'en', createdBy: 'author-1' };
+  const owner = { id: 'author-1', role: 'author' as const, locales: [] };
+  const trTranslator = { id: 't', role: 'translator' as const, locales: ['tr'] };
+  const trEditor = { id: 'e', role: 'editor' as const, locales: ['tr'] };
+
+  it('lets whoever may write the text submit it', () => {
+    expect(canPerform(owner, article, 'en', 'submit')).toBe(true);
+    expect(canPerform({ ...owner, id: 'someone-else' }, article, 'en', 'submit')).toBe(false);
+    expect(canPerform(trTranslator, article, 'tr', 'submit')).toBe(true);
+    expect(canPerform(trTranslator, article, 'en', 'submit')).toBe(false);
+  });
+
+  it('keeps review, publishing and shelving for editors in their locales and admins', () => {
+    for (const capability of ['review', 'publish', 'shelve'] as const) {
+      expect(canPerform(trEditor, article, 'tr', capability)).toBe(true);
+      expect(canPerform(trEditor, article, 'ru', capability)).toBe(false);
+      expect(canPerform(owner, article, 'en', capability)).toBe(false);
+      expect(canPerform(trTranslator, article, 'tr', capability)).toBe(false);
+      expect(canPerform({ id: 'a', role: 'admin', locales: [] }, article, 'kk', capability)).toBe(true);
+    }
   });
 });

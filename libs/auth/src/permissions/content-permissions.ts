@@ -80,3 +80,15 @@ export function canDeleteRecord(user: Editor, record: SharedRecord): boolean {
   if (user.role === 'admin') return true;
   return user.role === 'editor' && record.locales.every((locale) => canWorkIn(user, locale));
 }
+
+/**
+ * What a workflow step asks of the user: submitting is writing (whoever may edit the text may
+ * send it for review); reviewing (approve, request changes), publishing (publish, unpublish) and
+ * shelving (archive, reopen) are an editor's calls in their locales.
+ */
+export type WorkflowCapability = 'submit' | 'review' | 'publish' | 'shelve';
+
+export function canPerform(user: Editor, article: ArticleOwnership, locale: string, capability: WorkflowCapability): boolean {
+  if (capability === 'submit') return canEditTranslation(user, article, locale);
+  return (user.role === 'admin' || user.role === 'editor') && canWorkIn(user, locale);
+}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, Not, type EntityManager } from 'typeorm';
 import { AuditService } from '@kalam/auth';
 import { KalamError } from '@kalam/core';
 import { LocalesService, Messages } from '@kalam/i18n';
@@ -12,7 +12,7 @@ import { canDeleteContent, canEditTranslation, type Editor } from '@kalam/auth';
 import { ArticleTranslationEntity } from './article-translation.entity';
 import { ArticlesService } from './articles.service';
 import { ARTICLE_TEXT } from './article-text';
-import { TranslatableWriter } from '../translatable/translatable-writer';
+import { TranslatableWriter, type TranslationWrite } from '../translatable/translatable-writer';
 import type { PutTranslationDto } from './dto/article.dto';
 import { articleEvent } from './article-event';
 import { SlugHistoryEntity } from './slug-history.entity';
@@ -36,10 +36,22 @@ export class ArticleTranslationsService {
 
   /**
    * Creates the locale's translation, or replaces its text when it exists; then the caller must
-   * send the version they edited (If-Match). A changed slug is kept in the slug history.
+   * send the version they edited (If-Match). Runs in the caller's transaction (the workflow's, which
+   * also moves the status and records a revision); `extra` columns are written in the same update.
+   * Slugs retire at publish time, not here: the live slug keeps working while a new one is drafted.
    */
-  async put(articleId: string, locale: string, input: PutTranslationDto, expectedVersion: number | undefined, user: Editor): Promise<{ translation: ArticleTranslationEntity; created: boolean }> {
-    await this.locales.requireEnabled(locale);
+  async write(
+    manager: EntityManager,
+    articleId: string,
+    locale: string,
+    input: PutTranslationDto,
+    expectedVersion: number | undefined,
+    user: Editor,
+    extra: Partial<Pick<ArticleTranslationEntity, 'status'>> = {},
+  ): Promise<TranslationWrite<ArticleTranslationEntity>> {
+    await this.locales.requireEnabled(locale, manager);
+    const article = await this.writer.lockParent(manager, ARTICLE_TEXT, articleId);
+    if (!canEditTranslation(user, article, locale)) throw KalamError.forbidden('auth.locale_forbidden', { locale });
     const fields = {
       title: input.title,
       subtitle: input.subtitle ?? null,
@@ -48,16 +60,10 @@ export class ArticleTranslationsService {
       seoTitle: input.seoTitle ?? null,
       seoDescription: input.seoDescription ?? null,
       updatedBy: user.id,
+      ...extra,
     };
-    return this.dataSource.transaction(async (manager) => {
-      const article = await this.writer.lockParent(manager, ARTICLE_TEXT, articleId);
-      if (!canEditTranslation(user, article, locale)) throw KalamError.forbidden('auth.locale_forbidden', { locale });
-      const write = await this.writer.put(manager, ARTICLE_TEXT, articleId, locale, { fields, slug: { given: input.slug, title: input.title } }, expectedVersion, user.id);
-      const { row, previous } = write;
-      if (!previous) await manager.delete(SlugHistoryEntity, { locale, slug: row.slug });
-      else if (previous.slug !== row.slug) await this.retireSlug(manager, locale, previous.slug, row.slug, articleId);
-      return { translation: row, created: write.created };
-    });
+    const slug = { given: input.slug, title: input.title, alsoTaken: (candidate: string) => this.liveSlugTaken(manager, locale, candidate, articleId) };
+    return this.writer.put(manager, ARTICLE_TEXT, articleId, locale, { fields, slug }, expectedVersion, user.id);
   }
 
   async get(articleId: string, locale: string): Promise<TranslationDetail> {
@@ -81,14 +87,12 @@ export class ArticleTranslationsService {
   }
 
   /** Footnote integrity of one translation, compared with the article's sources and source locale. */
-  async checks(articleId: string, locale: string): Promise<FootnoteReport> {
-    const article = await this.articles.require(articleId);
-    const translation = await this.require(articleId, locale);
-    const manager = this.dataSource.manager;
-    const [sources, sourceTranslation] = await Promise.all([
-      manager.find(SourceEntity, { where: { articleId }, select: { position: true }, order: { position: 'ASC' } }),
-      locale === article.sourceLocale ? null : manager.findOneBy(ArticleTranslationEntity, { articleId, locale: article.sourceLocale }),
-    ]);
+  async checks(articleId: string, locale: string, manager: EntityManager = this.dataSource.manager): Promise<FootnoteReport> {
+    const article = await this.articles.require(articleId, manager);
+    const translation = await this.require(articleId, locale, manager);
+    // One after another: inside a transaction the manager is one connection, which runs one query at a time.
+    const sources = await manager.find(SourceEntity, { where: { articleId }, select: { position: true }, order: { position: 'ASC' } });
+    const sourceTranslation = locale === article.sourceLocale ? null : await manager.findOneBy(ArticleTranslationEntity, { articleId, locale: article.sourceLocale });
     return checkFootnotes(
       citedFootnotes(translation.body),
       sources.map((s) => s.position),
@@ -101,8 +105,8 @@ export class ArticleTranslationsService {
   }
 
   /** One query when the translation exists; only a miss looks further, to say which part is missing. */
-  async require(articleId: string, locale: string): Promise<ArticleTranslationEntity> {
-    const translation = await this.dataSource.manager.findOneBy(ArticleTranslationEntity, { articleId, locale });
+  async require(articleId: string, locale: string, manager: EntityManager = this.dataSource.manager): Promise<ArticleTranslationEntity> {
+    const translation = await manager.findOneBy(ArticleTranslationEntity, { articleId, locale });
     if (!translation) {
       await this.articles.require(articleId); // no article: article.not_found
       await this.locales.requireEnabled(locale); // an unknown locale is a 404 that lists the enabled ones
@@ -111,15 +115,8 @@ export class ArticleTranslationsService {
     return translation;
   }
 
-  /** Old links keep working: the old slug points at this article until another takes it. */
-  private async retireSlug(manager: EntityManager, locale: string, oldSlug: string, newSlug: string, articleId: string): Promise<void> {
-    await manager.delete(SlugHistoryEntity, { locale, slug: newSlug });
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(SlugHistoryEntity)
-      .values({ locale, slug: oldSlug, articleId })
-      .orUpdate(['article_id', 'retired_at'], ['locale', 'slug'])
-      .execute();
+  /** A working slug may not be another article's live slug either: one slug, one article, per locale. */
+  private liveSlugTaken(manager: EntityManager, locale: string, slug: string, articleId: string): Promise<boolean> {
+    return manager.existsBy(ArticleTranslationEntity, { locale, liveSlug: slug, articleId: Not(articleId) });
   }
 }

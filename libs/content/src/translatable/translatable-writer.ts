@@ -23,8 +23,11 @@ export interface TranslatableSpec<P extends ObjectLiteral, T extends ObjectLiter
 export interface TranslationInput<T> {
   /** Columns to write (the slug excepted). */
   fields: Partial<T>;
-  /** For entities with slugs: the slug asked for, and the text to make one from when none is given. */
-  slug?: { given: string | undefined; title: string };
+  /**
+   * For entities with slugs: the slug asked for, the text to make one from when none is given, and
+   * where else a slug may be taken (an article's live slugs) besides the per-locale rows themselves.
+   */
+  slug?: { given: string | undefined; title: string; alsoTaken?: (slug: string) => Promise<boolean> };
 }
 
 export interface TranslationWrite<T> {
@@ -92,9 +95,10 @@ export class TranslatableWriter {
     input: TranslationInput<T>,
     actorId: string | null,
     action = 'updated',
+    details: Record<string, unknown> = {},
   ): Promise<TranslationWrite<T>> {
     const current = await this.find(manager, spec, parentId, locale);
-    return current ? this.update(manager, spec, current, input, actorId, action) : this.create(manager, spec, parentId, locale, input, actorId);
+    return current ? this.update(manager, spec, current, input, actorId, action, details) : this.create(manager, spec, parentId, locale, input, actorId);
   }
 
   find<T extends ObjectLiteral>(manager: EntityManager, spec: TranslatableSpec<ObjectLiteral, T>, parentId: string, locale: string): Promise<(T & Versioned) | null> {
@@ -118,7 +122,7 @@ export class TranslatableWriter {
           given: input.slug.given,
           title: input.slug.title,
           locale,
-          isTaken: (candidate) => this.slugTaken(manager, spec, parentId, locale, candidate),
+          isTaken: async (candidate) => (await this.slugTaken(manager, spec, parentId, locale, candidate)) || ((await input.slug?.alsoTaken?.(candidate)) ?? false),
           code: spec.slug.takenCode,
           fallback: spec.slug.fallback,
           uniqueIndex: spec.slug.uniqueIndex,
@@ -142,13 +146,15 @@ export class TranslatableWriter {
     input: TranslationInput<T>,
     actorId: string | null,
     action: string,
+    details: Record<string, unknown> = {},
   ): Promise<TranslationWrite<T>> {
     const parentId = current[spec.parentKey] as string;
     const locale = current.locale as string;
     const changes: Record<string, unknown> = { ...input.fields };
     const slug = input.slug?.given;
     if (spec.slug && slug && slug !== current.slug) {
-      if (await this.slugTaken(manager, spec, parentId, locale, slug)) throw KalamError.conflict(spec.slug.takenCode, { slug, locale });
+      const taken = (await this.slugTaken(manager, spec, parentId, locale, slug)) || ((await input.slug?.alsoTaken?.(slug)) ?? false);
+      if (taken) throw KalamError.conflict(spec.slug.takenCode, { slug, locale });
       changes.slug = slug;
     }
     try {
@@ -164,7 +170,7 @@ export class TranslatableWriter {
       throw error;
     }
     const row = (await this.find(manager, spec, parentId, locale))!;
-    await this.audit(manager, spec, parentId, actorId, action, { locale, version: row.version, ...(changes.slug ? { slug: changes.slug } : {}) });
+    await this.audit(manager, spec, parentId, actorId, action, { locale, version: row.version, ...(changes.slug ? { slug: changes.slug } : {}), ...details });
     return { row, created: false, previous: current };
   }
 

@@ -69,6 +69,19 @@ export const en: CatalogTree = {
     translation: {
       not_found: 'This article has no {{locale}} translation.',
     },
+    workflow: {
+      forbidden: 'Your role may not {{transition}} the {{locale}} translation.',
+      unknown_transition: 'There is no workflow step named {{transition}}. Steps: {{known}}.',
+      transition_not_allowed: 'A {{status}} translation cannot {{transition}}. Allowed now: {{allowed}}.',
+      footnotes_invalid: 'Fix the footnotes first: {{footnotes}} cite sources that do not exist.',
+      archived: 'The {{locale}} translation is archived; reopen it before editing.',
+    },
+    revision: {
+      not_found: 'This translation has no revision with the id {{id}}.',
+    },
+    comment: {
+      not_found: 'This translation has no comment with the id {{id}}.',
+    },
     source: {
       not_found: 'This article has no source number {{position}}.',
       cited: 'Source {{position}} is still cited in: {{locales}}. Remove the footnotes first.',

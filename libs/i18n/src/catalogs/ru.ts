@@ -76,6 +76,19 @@ export const ru: CatalogTree = {
     translation: {
       not_found: 'У этой статьи нет перевода на язык {{locale}}.',
     },
+    workflow: {
+      forbidden: 'Ваша роль не позволяет выполнить шаг {{transition}} для перевода {{locale}}.',
+      unknown_transition: 'Шага процесса {{transition}} не существует. Шаги: {{known}}.',
+      transition_not_allowed: 'Перевод в состоянии {{status}} нельзя перевести шагом {{transition}}. Сейчас доступно: {{allowed}}.',
+      footnotes_invalid: 'Сначала исправьте сноски: {{footnotes}} ссылаются на несуществующие источники.',
+      archived: 'Перевод {{locale}} в архиве; откройте его снова, прежде чем редактировать.',
+    },
+    revision: {
+      not_found: 'У этого перевода нет ревизии с идентификатором {{id}}.',
+    },
+    comment: {
+      not_found: 'У этого перевода нет комментария с идентификатором {{id}}.',
+    },
     source: {
       not_found: 'У этой статьи нет источника номер {{position}}.',
       cited: 'На источник {{position}} всё ещё есть ссылки в: {{locales}}. Сначала удалите сноски.',

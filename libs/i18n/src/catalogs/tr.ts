@@ -68,6 +68,19 @@ export const tr: CatalogTree = {
     translation: {
       not_found: 'Bu makalenin {{locale}} çevirisi yok.',
     },
+    workflow: {
+      forbidden: 'Rolünüz {{locale}} çevirisinde bu adımı ({{transition}}) atamaz.',
+      unknown_transition: '{{transition}} adında bir iş akışı adımı yok. Adımlar: {{known}}.',
+      transition_not_allowed: '{{status}} durumundaki bir çeviride {{transition}} yapılamaz. Şu an yapılabilecekler: {{allowed}}.',
+      footnotes_invalid: 'Önce dipnotları düzeltin: {{footnotes}} var olmayan kaynaklara atıf yapıyor.',
+      archived: '{{locale}} çevirisi arşivde; düzenlemeden önce yeniden açın.',
+    },
+    revision: {
+      not_found: 'Bu çevirinin {{id}} kimlikli bir sürümü yok.',
+    },
+    comment: {
+      not_found: 'Bu çevirinin {{id}} kimlikli bir yorumu yok.',
+    },
     source: {
       not_found: 'Bu makalenin {{position}} numaralı kaynağı yok.',
       cited: '{{position}} numaralı kaynağa hâlâ şu dillerde atıf var: {{locales}}. Önce dipnotları kaldırın.',

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, Repository, type EntityManager } from 'typeorm';
 import { isUniqueViolation, KalamError, recordAudit, updateVersioned } from '@kalam/core';
 import type { CreateLocaleDto } from './dto/create-locale.dto';
 import type { UpdateLocaleDto } from './dto/update-locale.dto';
@@ -24,10 +24,13 @@ export class LocalesService {
     return all.map((locale) => ({ locale, chain: fallbackChain(locale.code, all) ?? [locale.code] }));
   }
 
-  /** The locale if it exists and is enabled; otherwise a 404 that lists the enabled ones. */
-  async requireEnabled(code: string): Promise<LocaleEntity> {
-    const locale = await this.locales.findOneBy({ code, enabled: true });
-    if (!locale) throw await this.notEnabled(code);
+  /**
+   * The locale if it exists and is enabled; otherwise a 404 that lists the enabled ones. Inside a
+   * transaction pass its manager: a second connection taken while holding one can starve the pool.
+   */
+  async requireEnabled(code: string, manager?: EntityManager): Promise<LocaleEntity> {
+    const locale = await (manager?.getRepository(LocaleEntity) ?? this.locales).findOneBy({ code, enabled: true });
+    if (!locale) throw await this.notEnabled(code, manager);
     return locale;
   }
 
@@ -112,8 +115,9 @@ export class LocalesService {
     }
   }
 
-  private async notEnabled(code: string): Promise<KalamError> {
-    const enabled = (await this.list({ enabledOnly: true })).map((locale) => locale.code);
+  private async notEnabled(code: string, manager?: EntityManager): Promise<KalamError> {
+    const repo = manager?.getRepository(LocaleEntity) ?? this.locales;
+    const enabled = (await repo.find({ where: { enabled: true }, order: { position: 'ASC', code: 'ASC' } })).map((locale) => locale.code);
     return KalamError.notFound('locale.not_found', { locale: code, enabled: enabled.join(', ') }, { enabled });
   }
 }

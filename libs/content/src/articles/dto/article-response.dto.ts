@@ -12,12 +12,29 @@ export class TranslationSummaryDto {
   @ApiProperty({ nullable: true, type: String }) subtitle: string | null;
   @ApiProperty() slug: string;
   @ApiProperty({ nullable: true, type: String }) summary: string | null;
-  @ApiProperty() status: string;
-  @ApiProperty() version: number;
+  @ApiProperty({ description: 'Workflow status of the working copy.' }) status: string;
+  @ApiProperty({ description: 'Lock counter for If-Match; every write bumps it.' }) version: number;
+  @ApiProperty({ nullable: true, type: String, description: 'The revision readers get; null while nothing is live.' }) liveRevisionId: string | null;
+  @ApiProperty({ nullable: true, type: String }) liveSlug: string | null;
+  @ApiProperty({ nullable: true, type: Date }) publishedAt: Date | null;
+  @ApiProperty({ description: 'True while a live translation has a working copy that is not what readers get.' }) hasUnpublishedChanges: boolean;
   @ApiProperty({ format: 'date-time' }) updatedAt: Date;
 
   static from(t: ArticleTranslationEntity): TranslationSummaryDto {
-    return { locale: t.locale, title: t.title, subtitle: t.subtitle, slug: t.slug, summary: t.summary, status: t.status, version: t.version, updatedAt: t.updatedAt };
+    return {
+      locale: t.locale,
+      title: t.title,
+      subtitle: t.subtitle,
+      slug: t.slug,
+      summary: t.summary,
+      status: t.status,
+      version: t.version,
+      liveRevisionId: t.liveRevisionId,
+      liveSlug: t.liveSlug,
+      publishedAt: t.publishedAt,
+      hasUnpublishedChanges: t.liveRevisionId !== null && t.status !== 'published',
+      updatedAt: t.updatedAt,
+    };
   }
 }
 

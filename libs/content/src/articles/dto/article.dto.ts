@@ -75,6 +75,12 @@ export class PutTranslationDto {
   @IsString()
   @MaxLength(400)
   seoDescription?: string;
+
+  @ApiPropertyOptional({ description: 'A note kept with the revision this save records ("fixed the dates").' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  message?: string;
 }
 
 export class ArticleListQueryDto extends PageQueryDto {

@@ -1,0 +1,50 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles, type UserEntity } from '@kalam/auth';
+import { UuidParam } from '@kalam/platform';
+import { CommentResponseDto, CommentsService, CreateCommentDto, ReplyCommentDto } from '@kalam/workflow';
+
+const EVERY_ROLE = ['admin', 'editor', 'author', 'translator'] as const;
+
+@ApiTags('workflow')
+@ApiBearerAuth()
+@Controller('articles/:id/translations/:locale/comments')
+export class CommentsController {
+  constructor(private readonly comments: CommentsService) {}
+
+  /** Oldest first; replies carry their thread's `parentId`. */
+  @Roles(...EVERY_ROLE)
+  @Get()
+  @ApiOkResponse({ type: [CommentResponseDto] })
+  async list(@UuidParam('id') id: string, @Param('locale') locale: string, @CurrentUser() user: UserEntity): Promise<CommentResponseDto[]> {
+    return (await this.comments.list(id, locale, user)).map(CommentResponseDto.from);
+  }
+
+  @Roles(...EVERY_ROLE)
+  @Post()
+  @ApiCreatedResponse({ type: CommentResponseDto })
+  async create(@UuidParam('id') id: string, @Param('locale') locale: string, @Body() body: CreateCommentDto, @CurrentUser() user: UserEntity): Promise<CommentResponseDto> {
+    return CommentResponseDto.from(await this.comments.create(id, locale, body, user));
+  }
+
+  @Roles(...EVERY_ROLE)
+  @Post(':commentId/reply')
+  @ApiCreatedResponse({ type: CommentResponseDto })
+  async reply(
+    @UuidParam('id') id: string,
+    @Param('locale') locale: string,
+    @UuidParam('commentId') commentId: string,
+    @Body() body: ReplyCommentDto,
+    @CurrentUser() user: UserEntity,
+  ): Promise<CommentResponseDto> {
+    return CommentResponseDto.from(await this.comments.reply(id, locale, commentId, body.body, user));
+  }
+
+  @Roles(...EVERY_ROLE)
+  @Post(':commentId/resolve')
+  @HttpCode(200)
+  @ApiOkResponse({ type: CommentResponseDto })
+  async resolve(@UuidParam('id') id: string, @Param('locale') locale: string, @UuidParam('commentId') commentId: string, @CurrentUser() user: UserEntity): Promise<CommentResponseDto> {
+    return CommentResponseDto.from(await this.comments.resolve(id, locale, commentId, user));
+  }
+}

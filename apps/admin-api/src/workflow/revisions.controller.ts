@@ -1,0 +1,86 @@
+import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { AnyRole, CurrentUser, Roles, type UserEntity } from '@kalam/auth';
+import type { RevisionEntity, RevisionSnapshot } from '@kalam/content';
+import { IfMatch, UuidParam } from '@kalam/platform';
+import { DraftsService, RevisionsService, type RevisionDiff } from '@kalam/workflow';
+
+class RevisionSummaryDto {
+  @ApiProperty() id: string;
+  @ApiProperty() number: number;
+  @ApiProperty({ description: 'The translation version this revision captured.' }) translationVersion: number;
+  @ApiProperty({ nullable: true, type: String }) message: string | null;
+  @ApiProperty({ nullable: true, type: String }) createdBy: string | null;
+  @ApiProperty() createdAt: Date;
+  @ApiProperty({ description: 'True for the revision readers get.' }) live: boolean;
+
+  static from(revision: RevisionEntity, live: boolean): RevisionSummaryDto {
+    const { id, number, translationVersion, message, createdBy, createdAt } = revision;
+    return { id, number, translationVersion, message, createdBy, createdAt, live };
+  }
+}
+
+class RevisionDto extends RevisionSummaryDto {
+  @ApiProperty({ description: 'Every field as it was, and the sources the text cited then.' }) snapshot: RevisionSnapshot;
+}
+
+class RevisionDiffDto {
+  @ApiProperty() from: RevisionSummaryDto;
+  @ApiProperty() to: RevisionSummaryDto;
+  @ApiProperty({ description: 'Changed fields (word-level), body paragraphs (added, removed, changed), changed sources.' }) diff: RevisionDiff;
+}
+
+class RestoredDto {
+  @ApiProperty() status: string;
+  @ApiProperty() version: number;
+  @ApiPropertyOptional({ nullable: true, type: String }) revisionId: string | null;
+}
+
+@ApiTags('workflow')
+@ApiBearerAuth()
+@Controller('articles/:id/translations/:locale/revisions')
+export class RevisionsController {
+  constructor(
+    private readonly revisions: RevisionsService,
+    private readonly drafts: DraftsService,
+  ) {}
+
+  @AnyRole()
+  @Get()
+  @ApiOkResponse({ type: [RevisionSummaryDto] })
+  async list(@UuidParam('id') id: string, @Param('locale') locale: string): Promise<RevisionSummaryDto[]> {
+    return (await this.revisions.list(id, locale)).map(({ revision, live }) => RevisionSummaryDto.from(revision, live));
+  }
+
+  @AnyRole()
+  @Get(':revisionId')
+  @ApiOkResponse({ type: RevisionDto })
+  async get(@UuidParam('id') id: string, @Param('locale') locale: string, @UuidParam('revisionId') revisionId: string): Promise<RevisionDto> {
+    const revision = await this.revisions.get(id, locale, revisionId);
+    return { ...RevisionSummaryDto.from(revision, false), snapshot: revision.snapshot };
+  }
+
+  @AnyRole()
+  @Get(':from/diff/:to')
+  @ApiOkResponse({ type: RevisionDiffDto })
+  async diff(@UuidParam('id') id: string, @Param('locale') locale: string, @UuidParam('from') from: string, @UuidParam('to') to: string): Promise<RevisionDiffDto> {
+    const result = await this.revisions.diff(id, locale, from, to);
+    return { from: RevisionSummaryDto.from(result.from, false), to: RevisionSummaryDto.from(result.to, false), diff: result.diff };
+  }
+
+  /** A new draft (and a new revision) with the old revision's text; If-Match names the current version. */
+  @Roles('admin', 'editor', 'author', 'translator')
+  @Post(':revisionId/restore')
+  @HttpCode(200)
+  @ApiOkResponse({ type: RestoredDto })
+  async restore(
+    @UuidParam('id') id: string,
+    @Param('locale') locale: string,
+    @UuidParam('revisionId') revisionId: string,
+    @IfMatch() version: number | undefined,
+    @CurrentUser() user: UserEntity,
+  ): Promise<RestoredDto> {
+    const { translation, revision } = await this.drafts.restore(id, locale, revisionId, version, user);
+    return { status: translation.status, version: translation.version, revisionId: revision?.id ?? null };
+  }
+}

@@ -1,0 +1,36 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles, type UserEntity } from '@kalam/auth';
+import { KalamError } from '@kalam/core';
+import { IfMatch, UuidParam } from '@kalam/platform';
+import { isTransition, TRANSITIONS, TransitionsService } from '@kalam/workflow';
+import { TransitionDto, TransitionResultDto } from './transition.dto';
+
+@ApiTags('workflow')
+@ApiBearerAuth()
+@Controller('articles/:id/translations/:locale')
+export class TransitionsController {
+  constructor(private readonly transitions: TransitionsService) {}
+
+  /**
+   * Moves the translation through the workflow; If-Match must name the version acted on. An
+   * illegal step answers 409 with the allowed ones in `details.allowed`.
+   */
+  @Roles('admin', 'editor', 'author', 'translator')
+  @Post(':transition')
+  @HttpCode(200)
+  @ApiParam({ name: 'transition', enum: TRANSITIONS })
+  @ApiOkResponse({ type: TransitionResultDto })
+  async apply(
+    @UuidParam('id') id: string,
+    @Param('locale') locale: string,
+    @Param('transition') transition: string,
+    @Body() body: TransitionDto,
+    @IfMatch() version: number | undefined,
+    @CurrentUser() user: UserEntity,
+  ): Promise<TransitionResultDto> {
+    if (!isTransition(transition)) throw KalamError.notFound('workflow.unknown_transition', { transition: transition.slice(0, 40), known: TRANSITIONS.join(', ') });
+    const { translation: t, allowed } = await this.transitions.apply(id, locale, transition, version, user, body);
+    return { locale: t.locale, status: t.status, version: t.version, liveRevisionId: t.liveRevisionId, liveSlug: t.liveSlug, publishedAt: t.publishedAt, allowed };
+  }
+}

@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Editor } from '@kalam/auth';
+import { KalamError } from '@kalam/core';
+import { ARTICLE_TEXT, ArticleTranslationsService, TranslatableWriter, type ArticleTranslationEntity, type PutTranslationDto, type RevisionEntity } from '@kalam/content';
+import { statusAfterEdit } from '../transitions/translation-state-machine';
+import { RevisionsService } from '../revisions/revisions.service';
+
+export interface SavedDraft {
+  translation: ArticleTranslationEntity;
+  created: boolean;
+  /** The revision this save recorded; null when the text did not change. */
+  revision: RevisionEntity | null;
+}
+
+const TEXT_FIELDS = ['title', 'subtitle', 'slug', 'summary', 'body', 'seoTitle', 'seoDescription'] as const;
+
+/**
+ * Saving a translation's text, the one way it happens (admin API and imports alike): the text,
+ * the status it implies and an immutable revision are written in one transaction, under the
+ * article's lock. Editing live text edits the working draft; the live revision keeps serving.
+ */
+@Injectable()
+export class DraftsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly translations: ArticleTranslationsService,
+    private readonly writer: TranslatableWriter,
+    private readonly revisions: RevisionsService,
+  ) {}
+
+  save(articleId: string, locale: string, input: PutTranslationDto, expectedVersion: number | undefined, user: Editor): Promise<SavedDraft> {
+    return this.dataSource.transaction((manager) => this.saveIn(manager, articleId, locale, input, expectedVersion, user));
+  }
+
+  /** `save` inside the caller's transaction (restoring a revision is a save too). */
+  async saveIn(manager: EntityManager, articleId: string, locale: string, input: PutTranslationDto, expectedVersion: number | undefined, user: Editor, message?: string): Promise<SavedDraft> {
+    await this.writer.lockParent(manager, ARTICLE_TEXT, articleId);
+    const current = await this.writer.find(manager, ARTICLE_TEXT, articleId, locale);
+    const changed = !current || this.textDiffers(current, input);
+    let extra: { status?: ArticleTranslationEntity['status'] } = {};
+    if (current && changed) {
+      const status = statusAfterEdit(current.status);
+      if (!status) throw KalamError.conflict('workflow.archived', { locale }, { allowed: ['reopen'] });
+      extra = { status };
+    }
+    const write = await this.translations.write(manager, articleId, locale, input, expectedVersion, user, extra);
+    const revision = changed ? await this.revisions.record(manager, write.row, user.id, message ?? input.message ?? null) : null;
+    return { translation: write.row, created: write.created, revision };
+  }
+
+  /**
+   * Restoring an old revision is a save of its text as a new draft (and so a new revision): history
+   * is never rewritten. The caller sends the current version, like any edit.
+   */
+  restore(articleId: string, locale: string, revisionId: string, expectedVersion: number | undefined, user: Editor): Promise<SavedDraft> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.writer.lockParent(manager, ARTICLE_TEXT, articleId);
+      const old = await this.revisions.get(articleId, locale, revisionId, manager);
+      const { title, subtitle, slug, summary, body, seoTitle, seoDescription } = old.snapshot;
+      const input = { title, subtitle: subtitle ?? undefined, slug, summary: summary ?? undefined, body, seoTitle: seoTitle ?? undefined, seoDescription: seoDescription ?? undefined };
+      if (expectedVersion === undefined) throw KalamError.preconditionRequired((await this.writer.find(manager, ARTICLE_TEXT, articleId, locale))!.version);
+      return this.saveIn(manager, articleId, locale, input, expectedVersion, user, `Restored revision ${old.number}`);
+    });
+  }
+
+  private textDiffers(current: ArticleTranslationEntity, input: PutTranslationDto): boolean {
+    const next: Record<(typeof TEXT_FIELDS)[number], string | null> = {
+      title: input.title,
+      subtitle: input.subtitle ?? null,
+      slug: input.slug ?? current.slug,
+      summary: input.summary ?? null,
+      body: input.body,
+      seoTitle: input.seoTitle ?? null,
+      seoDescription: input.seoDescription ?? null,
+    };
+    return TEXT_FIELDS.some((field) => next[field] !== current[field]);
+  }
+}

@@ -1,0 +1,10 @@
+export { WorkflowModule } from './workflow.module';
+export { TRANSITIONS, isTransition, allowedTransitions, applyTransition, type Transition, type TranslationState } from './transitions/translation-state-machine';
+export { TransitionsService, stateOf, type TransitionInput, type TransitionResult } from './transitions/transitions.service';
+export { DraftsService, type SavedDraft } from './drafts/drafts.service';
+export { RevisionsService } from './revisions/revisions.service';
+export { diffRevisions, type RevisionDiff } from './revisions/revision-diff';
+export { CommentsService } from './comments/comments.service';
+export { CreateCommentDto, ReplyCommentDto, CommentResponseDto } from './comments/dto/comment.dto';
+export { ReviewCommentEntity } from './comments/review-comment.entity';
+export { OutboxEventEntity } from './outbox/outbox-event.entity';

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '@kalam/auth';
+import { ContentModule } from '@kalam/content';
+import { LocalesModule } from '@kalam/i18n';
+import { CommentsService } from './comments/comments.service';
+import { ReviewCommentEntity } from './comments/review-comment.entity';
+import { DraftsService } from './drafts/drafts.service';
+import { OutboxEventEntity } from './outbox/outbox-event.entity';
+import { RevisionsService } from './revisions/revisions.service';
+import { TransitionsService } from './transitions/transitions.service';
+
+const SERVICES = [RevisionsService, DraftsService, CommentsService, TransitionsService];
+
+/** The editorial workflow: saving drafts with revisions, review, publishing, comments. */
+@Module({
+  imports: [TypeOrmModule.forFeature([ReviewCommentEntity, OutboxEventEntity]), ContentModule, LocalesModule, AuthModule],
+  providers: SERVICES,
+  exports: SERVICES,
+})
+export class WorkflowModule {}
