@@ -46,7 +46,7 @@ export class CommentsService {
       await this.participant(manager, articleId, locale, user, true);
       const comment = await this.require(manager, articleId, locale, id);
       if (comment.resolvedAt) return comment;
-      await manager.update(ReviewCommentEntity, { id }, { resolvedAt: () => 'now()', resolvedBy: user.id } as never);
+      await manager.update(ReviewCommentEntity, { id }, { resolvedAt: () => 'now()', resolvedBy: user.id });
       await recordAudit(manager, { actorId: user.id, action: 'comment.resolved', subjectType: 'article', subjectId: articleId, details: { locale, commentId: id } });
       return manager.findOneByOrFail(ReviewCommentEntity, { id });
     });

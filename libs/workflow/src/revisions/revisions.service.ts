@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { isDeepStrictEqual } from 'node:util';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { KalamError } from '@kalam/core';
@@ -17,9 +18,27 @@ export class RevisionsService {
   /** A revision of the translation as it stands in this transaction, with the article's current sources. */
   async record(manager: EntityManager, translation: ArticleTranslationEntity, actorId: string | null, message: string | null = null): Promise<RevisionEntity> {
     const { articleId, locale } = translation;
-    const sources = await manager.find(SourceEntity, { where: { articleId }, order: { position: 'ASC' } });
+    const snapshot = await this.snapshot(manager, translation);
     const [{ next }]: { next: number }[] = await manager.query('SELECT coalesce(max(number), 0) + 1 AS next FROM revision WHERE article_id = $1 AND locale = $2', [articleId, locale]);
-    const snapshot: RevisionSnapshot = {
+    const id = (await manager.insert(RevisionEntity, { articleId, locale, number: next, translationVersion: translation.version, snapshot, message, createdBy: actorId }))
+      .identifiers[0].id as string;
+    return manager.findOneByOrFail(RevisionEntity, { id });
+  }
+
+  /**
+   * The newest revision when it holds exactly what the translation and its sources are now (status
+   * steps change the version, not the text); otherwise a new one (footnotes renumbered, a source edited).
+   */
+  async current(manager: EntityManager, translation: ArticleTranslationEntity, actorId: string | null): Promise<RevisionEntity> {
+    const latest = await this.latest(manager, translation.articleId, translation.locale);
+    // Deep equality, not JSON text: jsonb does not keep the order of keys.
+    if (latest && isDeepStrictEqual(latest.snapshot, await this.snapshot(manager, translation))) return latest;
+    return this.record(manager, translation, actorId, null);
+  }
+
+  private async snapshot(manager: EntityManager, translation: ArticleTranslationEntity): Promise<RevisionSnapshot> {
+    const sources = await manager.find(SourceEntity, { where: { articleId: translation.articleId }, order: { position: 'ASC' } });
+    return {
       title: translation.title,
       subtitle: translation.subtitle,
       slug: translation.slug,
@@ -29,9 +48,6 @@ export class RevisionsService {
       seoDescription: translation.seoDescription,
       sources: sources.map((s) => ({ position: s.position, title: s.title, publisher: s.publisher, url: s.url, accessedOn: s.accessedOn, language: s.language })),
     };
-    const id = (await manager.insert(RevisionEntity, { articleId, locale, number: next, translationVersion: translation.version, snapshot, message, createdBy: actorId }))
-      .identifiers[0].id as string;
-    return manager.findOneByOrFail(RevisionEntity, { id });
   }
 
   /** The newest revision of the translation, or null before the first save. */

@@ -127,13 +127,12 @@ export class TransitionsService {
   }
 
   /**
-   * The working text becomes the live revision: the newest revision when it captured this very
-   * version, otherwise a new one (footnotes renumbered since the last save, say). A live slug that
+   * The working text becomes the live revision: the newest revision when it holds this very text
+   * and sources, otherwise a new one (footnotes renumbered since the last save, say). A live slug that
    * changes retires into the slug history, so old links redirect; the new one leaves the history.
    */
   private async goLive(manager: EntityManager, current: ArticleTranslationEntity, user: Editor): Promise<Partial<ArticleTranslationEntity>> {
-    const latest = await this.revisions.latest(manager, current.articleId, current.locale);
-    const revision = latest && latest.translationVersion === current.version ? latest : await this.revisions.record(manager, current, user.id, null);
+    const revision = await this.revisions.current(manager, current, user.id);
     const { locale, articleId, slug } = current;
     const taken = await manager
       .createQueryBuilder()
