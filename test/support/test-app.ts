@@ -2,6 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { startAdminApi } from '../../apps/admin-api/src/bootstrap';
 import { startDeliveryApi } from '../../apps/delivery-api/src/bootstrap';
+import { startWorker } from '../../apps/worker/src/bootstrap';
 import { UsersService, type Role, type UserEntity } from '@kalam/auth';
 import { cloneTemplateDatabase } from '@kalam/database';
 import { HttpClient } from './http-client';
@@ -54,4 +55,15 @@ export async function signIn(test: TestApp, role: Role, locales: string[] = []):
   const response = await test.http.post('/admin/v1/auth/login', { email: user.email, password: TEST_PASSWORD });
   if (response.status !== 200) throw new Error(`login failed: ${response.status} ${response.text}`);
   return { token: response.body.accessToken, user };
+}
+
+/** Boots a worker (the same bootstrap `npm start` runs) against `databaseUrl`, in this process. */
+export async function startTestWorker(databaseUrl: string): Promise<INestApplicationContext> {
+  const saved = { ...process.env };
+  Object.assign(process.env, DEFAULT_ENV, { DATABASE_URL: databaseUrl });
+  try {
+    return await startWorker();
+  } finally {
+    process.env = saved;
+  }
 }

@@ -4,6 +4,7 @@ import { KalamLogger, LOG_LEVELS } from '@kalam/core';
 import { readAuthConfig } from '@kalam/auth';
 import { readDatabaseConfig } from '@kalam/database';
 import { readHttpConfig } from '@kalam/platform';
+import { ScheduledTransitionsRunner } from '@kalam/workflow';
 import { TokenCleanupJob } from './maintenance/token-cleanup.job';
 import { WorkerModule } from './worker.module';
 
@@ -17,6 +18,7 @@ export async function startWorker(): Promise<INestApplicationContext> {
   app.enableShutdownHooks();
   // Run the cleanup once at start, then hourly.
   await app.get(TokenCleanupJob).run();
+  await app.get(ScheduledTransitionsRunner).start();
   new Logger('Worker').log('worker running');
   return app;
 }

@@ -4,9 +4,10 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { AuthModule, authConfig } from '@kalam/auth';
 import { databaseConfig, DatabaseModule } from '@kalam/database';
 import { I18nModule } from '@kalam/i18n';
+import { WorkflowModule } from '@kalam/workflow';
 import { TokenCleanupJob } from './maintenance/token-cleanup.job';
 
-/** Background work that must not run inside a request. */
+/** Background work that must not run inside a request: maintenance, scheduled publishing. */
 @Module({
   imports: [
     ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [databaseConfig, authConfig] }),
@@ -14,6 +15,7 @@ import { TokenCleanupJob } from './maintenance/token-cleanup.job';
     DatabaseModule,
     I18nModule,
     AuthModule,
+    WorkflowModule,
   ],
   providers: [TokenCleanupJob],
 })

@@ -1,6 +1,6 @@
 export { WorkflowModule } from './workflow.module';
 export { TRANSITIONS, isTransition, allowedTransitions, applyTransition, type Transition, type TranslationState } from './transitions/translation-state-machine';
-export { TransitionsService, stateOf, type TransitionInput, type TransitionResult } from './transitions/transitions.service';
+export { TransitionsService, stateOf, type TransitionInput, type TransitionResult, type ScheduledTransition } from './transitions/transitions.service';
 export { DraftsService, type SavedDraft } from './drafts/drafts.service';
 export { RevisionsService } from './revisions/revisions.service';
 export { diffRevisions, type RevisionDiff } from './revisions/revision-diff';
@@ -8,3 +8,4 @@ export { CommentsService } from './comments/comments.service';
 export { CreateCommentDto, ReplyCommentDto, CommentResponseDto } from './comments/dto/comment.dto';
 export { ReviewCommentEntity } from './comments/review-comment.entity';
 export { OutboxEventEntity } from './outbox/outbox-event.entity';
+export { ScheduledTransitionsRunner } from './scheduling/scheduled-transitions.runner';

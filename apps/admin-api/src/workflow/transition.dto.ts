@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { TRANSITIONS, type Transition } from '@kalam/workflow';
 
 export class TransitionDto {
@@ -9,6 +9,16 @@ export class TransitionDto {
   @IsNotEmpty()
   @MaxLength(10_000)
   comment?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'With publish: publish at this time instead of now (the worker does it within seconds of it).' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  publishAt?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'With unpublish: take the live text down at this time.' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  unpublishAt?: string;
 }
 
 export class TransitionResultDto {
@@ -18,5 +28,7 @@ export class TransitionResultDto {
   @ApiProperty({ nullable: true, type: String }) liveRevisionId: string | null;
   @ApiProperty({ nullable: true, type: String }) liveSlug: string | null;
   @ApiProperty({ nullable: true, type: Date }) publishedAt: Date | null;
+  @ApiProperty({ nullable: true, type: Date }) publishAt: Date | null;
+  @ApiProperty({ nullable: true, type: Date }) unpublishAt: Date | null;
   @ApiProperty({ enum: TRANSITIONS, isArray: true, description: 'What can be done next.' }) allowed: Transition[];
 }

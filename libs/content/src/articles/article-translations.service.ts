@@ -47,7 +47,7 @@ export class ArticleTranslationsService {
     input: PutTranslationDto,
     expectedVersion: number | undefined,
     user: Editor,
-    extra: Partial<Pick<ArticleTranslationEntity, 'status'>> = {},
+    extra: Partial<Pick<ArticleTranslationEntity, 'status' | 'publishAt'>> = {},
   ): Promise<TranslationWrite<ArticleTranslationEntity>> {
     await this.locales.requireEnabled(locale, manager);
     const article = await this.writer.lockParent(manager, ARTICLE_TEXT, articleId);

@@ -39,11 +39,12 @@ export class DraftsService {
     await this.writer.lockParent(manager, ARTICLE_TEXT, articleId);
     const current = await this.writer.find(manager, ARTICLE_TEXT, articleId, locale);
     const changed = !current || this.textDiffers(current, input);
-    let extra: { status?: ArticleTranslationEntity['status'] } = {};
+    let extra: Partial<Pick<ArticleTranslationEntity, 'status' | 'publishAt'>> = {};
     if (current && changed) {
       const status = statusAfterEdit(current.status);
       if (!status) throw KalamError.conflict('workflow.archived', { locale }, { allowed: ['reopen'] });
-      extra = { status };
+      // A scheduled publish was of the approved text; new text needs approving again.
+      extra = { status, publishAt: null };
     }
     const write = await this.translations.write(manager, articleId, locale, input, expectedVersion, user, extra);
     const revision = changed ? await this.revisions.record(manager, write.row, user.id, message ?? input.message ?? null) : null;

@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { canPerform, type Editor, type WorkflowCapability } from '@kalam/auth';
 import { KalamError } from '@kalam/core';
 import { ARTICLE_TEXT, ArticleTranslationsService, SlugHistoryEntity, TranslatableWriter, type ArticleEntity, type ArticleTranslationEntity } from '@kalam/content';
+import { JobQueue } from '@kalam/database';
 import { LocalesService } from '@kalam/i18n';
 import { CommentsService } from '../comments/comments.service';
 import { recordOutbox } from '../outbox/record-outbox';
@@ -33,6 +34,18 @@ const PAST: Record<Transition, string> = {
 export interface TransitionInput {
   /** Required by request-changes: what the author should change. */
   comment?: string;
+  /** With publish: do it at this time instead of now. */
+  publishAt?: Date;
+  /** With unpublish: do it at this time instead of now. */
+  unpublishAt?: Date;
+}
+
+/** What the scheduler is asked to do, and when; `at` lets it skip a job whose schedule was changed since. */
+export interface ScheduledTransition {
+  articleId: string;
+  locale: string;
+  transition: 'publish' | 'unpublish';
+  at: string;
 }
 
 export interface TransitionResult {
@@ -57,6 +70,7 @@ export class TransitionsService {
     private readonly revisions: RevisionsService,
     private readonly comments: CommentsService,
     private readonly locales: LocalesService,
+    private readonly jobs: JobQueue,
   ) {}
 
   async apply(articleId: string, locale: string, transition: Transition, expectedVersion: number | undefined, user: Editor, input: TransitionInput = {}): Promise<TransitionResult> {
@@ -68,6 +82,8 @@ export class TransitionsService {
       if (!canPerform(user, article, locale, CAPABILITY[transition])) throw KalamError.forbidden('workflow.forbidden', { transition, locale });
       if (expectedVersion === undefined) throw KalamError.preconditionRequired(current.version);
       if (expectedVersion !== current.version) throw KalamError.preconditionFailed(expectedVersion, current.version);
+      const at = transition === 'publish' ? input.publishAt : transition === 'unpublish' ? input.unpublishAt : undefined;
+      if (at && at.getTime() > Date.now()) return this.schedule(manager, current, transition as ScheduledTransition['transition'], at, user);
       return this.applyLocked(manager, article, current, transition, user, input);
     });
   }
@@ -111,6 +127,24 @@ export class TransitionsService {
     } else if (outcome.live === 'withdraw' && current.liveRevisionId) {
       await recordOutbox(manager, { type: 'translation.unpublished', articleId, locale, payload: { slug: current.liveSlug, revisionId: current.liveRevisionId } });
     }
+    return { translation: row, allowed: allowedTransitions(stateOf(row)) };
+  }
+
+  /**
+   * Records when the step is to happen and enqueues the job in the same transaction; the worker
+   * performs it then (ScheduledTransitionsRunner). Scheduling again replaces the time: the job
+   * carrying the old time finds it changed and does nothing.
+   */
+  private async schedule(manager: EntityManager, current: ArticleTranslationEntity, transition: ScheduledTransition['transition'], at: Date, user: Editor): Promise<TransitionResult> {
+    if (!applyTransition(stateOf(current), transition)) {
+      const allowed = allowedTransitions(stateOf(current));
+      throw KalamError.conflict('workflow.transition_not_allowed', { transition, status: current.status, allowed: allowed.join(', ') || '—' }, { details: { allowed } });
+    }
+    const { articleId, locale } = current;
+    const fields = transition === 'publish' ? { publishAt: at } : { unpublishAt: at };
+    const { row } = await this.writer.upsert(manager, ARTICLE_TEXT, articleId, locale, { fields }, user.id, `${transition}_scheduled`, { at: at.toISOString() });
+    const job: ScheduledTransition = { articleId, locale, transition, at: at.toISOString() };
+    await this.jobs.send(manager, 'translation-schedule', job, at);
     return { translation: row, allowed: allowedTransitions(stateOf(row)) };
   }
 

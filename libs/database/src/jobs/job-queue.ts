@@ -1,0 +1,74 @@
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import PgBoss from 'pg-boss';
+import type { DataSource, EntityManager } from 'typeorm';
+
+/** Queues created by migrations (see migrations/*-CreateJobQueue.ts). */
+export type QueueName = 'translation-schedule';
+
+interface Executor {
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+}
+
+/** pg-boss over a TypeORM connection: the app's pool, or the caller's transaction. */
+function executor(run: (text: string, values?: unknown[]) => Promise<{ records?: unknown[] }>): Executor {
+  return { executeSql: async (text, values) => ({ rows: (await run(text, values)).records ?? [] }) };
+}
+
+/**
+ * Background jobs kept in PostgreSQL by pg-boss: no second datastore, and several workers share
+ * the work safely (a job is fetched by one worker, with SKIP LOCKED). It runs on the app's own
+ * connection pool; `send` takes the caller's transaction, so a job exists if and only if the
+ * change that asked for it committed.
+ */
+@Injectable()
+export class JobQueue implements OnApplicationShutdown {
+  private readonly logger = new Logger(JobQueue.name);
+  private readonly boss: PgBoss;
+  private started = false;
+
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    this.boss = new PgBoss({
+      // One query on one pooled connection, released afterwards: pg-boss opens no pool of its own.
+      db: executor(async (text, values) => {
+        const runner = dataSource.createQueryRunner();
+        try {
+          return await runner.query(text, values, true);
+        } finally {
+          await runner.release();
+        }
+      }),
+      // The schema comes from our migrations; cron schedules are not used. Supervision (run only by
+      // processes that work jobs, see `work`) returns jobs of a worker that died mid-job to the queue.
+      migrate: false,
+      schedule: false,
+      supervise: true,
+      maintenanceIntervalSeconds: 30,
+    });
+    this.boss.on('error', (error) => this.logger.error(error instanceof Error ? error.message : String(error)));
+  }
+
+  /** Enqueues a job in the caller's transaction, to run at `startAfter` (or now). */
+  async send(manager: EntityManager, queue: QueueName, data: object, startAfter?: Date): Promise<string | null> {
+    const runner = manager.queryRunner;
+    if (!runner) throw new Error('JobQueue.send needs a transaction manager');
+    const db = executor((text, values) => runner.query(text, values, true));
+    return this.boss.send(queue, data, { startAfter, db });
+  }
+
+  /**
+   * Runs `handler` for each job of `queue`, polling every `pollingSeconds`. A handler that throws
+   * has its job retried later (the queue's retry policy); one that returns completes it.
+   */
+  async work<T extends object>(queue: QueueName, handler: (data: T) => Promise<void>, pollingSeconds = 1): Promise<void> {
+    if (!this.started) {
+      await this.boss.start();
+      this.started = true;
+    }
+    await this.boss.work<T>(queue, { pollingIntervalSeconds: pollingSeconds, batchSize: 1 }, async ([job]) => handler(job.data));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.started) await this.boss.stop({ graceful: true, wait: true, close: false, timeout: 10_000 });
+  }
+}
