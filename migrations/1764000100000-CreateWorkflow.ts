@@ -72,9 +72,12 @@ export class CreateWorkflow1764000100000 implements MigrationInterface {
         CONSTRAINT "outbox_pk" PRIMARY KEY ("id")
       )`);
     await queryRunner.query(`CREATE INDEX "outbox_article_idx" ON "outbox" ("article_id", "id")`);
+    // GET /audit?action=translation.published, newest first.
+    await queryRunner.query(`CREATE INDEX "audit_event_action_idx" ON "audit_event" ("action", "id")`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP INDEX "audit_event_action_idx"`);
     await queryRunner.query(`DROP TABLE "outbox"`);
     await queryRunner.query(`DROP TABLE "review_comment"`);
     await queryRunner.query(`DROP INDEX "article_translation_locale_live_slug_uq"`);

@@ -102,7 +102,12 @@ describe('editorial workflow per translation', () => {
     expect([after.en.status, after.tr.status, after.ru.status]).toEqual(['draft', 'in_review', 'draft']);
     expect((await db.query('SELECT type FROM outbox WHERE article_id = $1 ORDER BY id DESC LIMIT 1', [id])).rows[0].type).toBe('translation.unpublished');
 
-    // Every step is in the audit log with who and from → to.
+    // Every step is in the audit log with who and from → to, and can be filtered by action.
+    const publishes = await test.http.get(`/admin/v1/audit?subjectId=${id}&action=translation.published`, { token });
+    expect(publishes.body.items.map((e: { action: string; details: { locale: string } }) => [e.action, e.details.locale])).toEqual([
+      ['translation.published', 'en'],
+      ['translation.published', 'en'],
+    ]);
     const audit = await test.http.get(`/admin/v1/audit?subjectType=article&subjectId=${id}&limit=100`, { token });
     const steps = audit.body.items.filter((e: { action: string }) => /submitted|approved|published|changes_requested/.test(e.action));
     expect(steps.find((e: { action: string }) => e.action === 'translation.changes_requested').details).toMatchObject({ locale: 'en', from: 'in_review', to: 'changes_requested' });

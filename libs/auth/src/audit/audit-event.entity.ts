@@ -4,6 +4,7 @@ import { UserEntity } from '../users/user.entity';
 /** Who did what to which thing, and when. Append-only. */
 @Entity({ name: 'audit_event' })
 @Index('audit_event_subject_idx', ['subjectType', 'subjectId'])
+@Index('audit_event_action_idx', ['action', 'id'])
 export class AuditEventEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id: string;

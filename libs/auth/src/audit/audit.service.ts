@@ -23,6 +23,7 @@ export class AuditService {
     if (query.actorId) qb.andWhere('e.actor_id = :actorId', { actorId: query.actorId });
     if (query.subjectType) qb.andWhere('e.subject_type = :subjectType', { subjectType: query.subjectType });
     if (query.subjectId) qb.andWhere('e.subject_id = :subjectId', { subjectId: query.subjectId });
+    if (query.action) qb.andWhere('e.action = :action', { action: query.action });
     const items = await qb.getMany();
     return { items, nextBefore: items.length === limit ? Number(items[items.length - 1].id) : null };
   }

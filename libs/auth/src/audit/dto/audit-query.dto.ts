@@ -35,4 +35,10 @@ export class AuditQueryDto {
   @IsString()
   @MaxLength(100)
   subjectId?: string;
+
+  @ApiPropertyOptional({ example: 'translation.published', description: 'Only this action.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  action?: string;
 }
