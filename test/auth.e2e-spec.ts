@@ -92,6 +92,9 @@ describe('admin auth', () => {
     expect(listed.body.every((t: { token?: string }) => t.token === undefined)).toBe(true);
     expect((await test.http.delete(`/admin/v1/tokens/${api.body.id}`, { token })).status).toBe(204);
     expect((await test.http.get('/admin/v1/auth/me', { token: api.body.token })).status).toBe(401);
+    const { token: admin } = await signIn(test, 'admin');
+    const audit = await test.http.get(`/admin/v1/audit?subjectType=token&subjectId=${api.body.id}`, { token: admin });
+    expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(['token.revoked', 'token.created']);
   });
 });
 

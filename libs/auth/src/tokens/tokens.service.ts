@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { IsNull, LessThan, Repository, type EntityManager } from 'typeorm';
-import { KalamError } from '@kalam/core';
+import { KalamError, recordAudit } from '@kalam/core';
 import { UserEntity } from '../users/user.entity';
 import { ApiTokenEntity, type TokenKind } from './api-token.entity';
 
@@ -23,19 +23,26 @@ export interface IssuedToken {
 export class TokensService {
   constructor(@InjectRepository(ApiTokenEntity) private readonly tokens: Repository<ApiTokenEntity>) {}
 
+  /** A new token; API and preview tokens are audited (sessions are, as logins, by AuthService). */
   async issue(userId: string, kind: TokenKind, options: { name?: string; ttlSeconds?: number; manager?: EntityManager } = {}): Promise<IssuedToken> {
     const secret = PREFIX + randomBytes(32).toString('base64url');
-    const repo = options.manager?.getRepository(ApiTokenEntity) ?? this.tokens;
-    const token = await repo.save(
-      repo.create({
-        userId,
-        kind,
-        name: options.name ?? null,
-        tokenHash: hashToken(secret),
-        expiresAt: options.ttlSeconds ? new Date(Date.now() + options.ttlSeconds * 1000) : null,
-      }),
-    );
-    return { token, secret };
+    const write = async (manager: EntityManager) => {
+      const repo = manager.getRepository(ApiTokenEntity);
+      const token = await repo.save(
+        repo.create({
+          userId,
+          kind,
+          name: options.name ?? null,
+          tokenHash: hashToken(secret),
+          expiresAt: options.ttlSeconds ? new Date(Date.now() + options.ttlSeconds * 1000) : null,
+        }),
+      );
+      if (kind !== 'session') {
+        await recordAudit(manager, { actorId: userId, action: 'token.created', subjectType: 'token', subjectId: token.id, details: { kind, name: token.name, expiresAt: token.expiresAt } });
+      }
+      return { token, secret };
+    };
+    return options.manager ? write(options.manager) : this.tokens.manager.transaction(write);
   }
 
   /**
@@ -65,8 +72,11 @@ export class TokensService {
   }
 
   async revoke(userId: string, tokenId: string): Promise<boolean> {
-    const result = await this.tokens.update({ id: tokenId, userId, revokedAt: IsNull() }, { revokedAt: new Date() });
-    return Boolean(result.affected);
+    return this.tokens.manager.transaction(async (manager) => {
+      const result = await manager.update(ApiTokenEntity, { id: tokenId, userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+      if (result.affected) await recordAudit(manager, { actorId: userId, action: 'token.revoked', subjectType: 'token', subjectId: tokenId });
+      return Boolean(result.affected);
+    });
   }
 
   /** Every token of the user: sessions, and the API and preview tokens a session could have minted. */
