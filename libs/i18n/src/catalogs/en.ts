@@ -17,6 +17,10 @@ export const en: CatalogTree = {
     request: {
       malformed_json: 'The request body is not valid JSON.',
       nul_character: 'The request contains a NUL character (U+0000), which cannot be stored.',
+      lone_surrogate: '{{field}} contains a lone UTF-16 surrogate (an escape such as \\ud800 without its pair), which is not text.',
+      body_not_object: 'The request body must be a JSON object.',
+      malformed_multipart: 'The multipart form data is malformed: {{reason}}.',
+      too_many_parts: 'The form has more parts than allowed ({{limit}}).',
       invalid_utf8: 'The request body is not valid UTF-8.',
       too_deep: 'The request body is nested more than {{max}} levels deep.',
       payload_too_large: 'The request body is larger than the limit of {{limit}} bytes.',

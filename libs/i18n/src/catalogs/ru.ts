@@ -20,6 +20,10 @@ export const ru: CatalogTree = {
     request: {
       malformed_json: 'Тело запроса не является корректным JSON.',
       nul_character: 'Запрос содержит символ NUL (U+0000), который нельзя сохранить.',
+      lone_surrogate: 'Поле {{field}} содержит одиночный суррогат UTF-16 (экранирование вроде \\ud800 без пары), это не текст.',
+      body_not_object: 'Тело запроса должно быть объектом JSON.',
+      malformed_multipart: 'Данные формы multipart повреждены: {{reason}}.',
+      too_many_parts: 'В форме больше частей, чем разрешено ({{limit}}).',
       invalid_utf8: 'Тело запроса не является корректным UTF-8.',
       too_deep: 'Вложенность тела запроса больше {{max}} уровней.',
       payload_too_large: 'Тело запроса превышает предел в {{limit}} байт.',

@@ -16,6 +16,10 @@ export const tr: CatalogTree = {
     request: {
       malformed_json: 'İstek gövdesi geçerli bir JSON değil.',
       nul_character: 'İstek, saklanamayan bir NUL karakteri (U+0000) içeriyor.',
+      lone_surrogate: '{{field}} eşi olmayan bir UTF-16 vekil karakteri (eşi olmayan \\ud800 gibi bir kaçış dizisi) içeriyor; bu bir metin değil.',
+      body_not_object: 'İstek gövdesi bir JSON nesnesi olmalı.',
+      malformed_multipart: 'Çok parçalı form verisi bozuk: {{reason}}.',
+      too_many_parts: 'Formda izin verilenden ({{limit}}) fazla parça var.',
       invalid_utf8: 'İstek gövdesi geçerli UTF-8 değil.',
       too_deep: 'İstek gövdesi {{max}} düzeyden daha derin iç içe geçmiş.',
       payload_too_large: 'İstek gövdesi {{limit}} baytlık sınırdan büyük.',

@@ -28,6 +28,21 @@ export interface HttpAppOptions {
 const REQUEST_ID = /^[\w.:-]{1,100}$/;
 
 /**
+ * A URL whose escapes decode to something PostgreSQL cannot store: a NUL, or bytes that are not
+ * UTF-8 (%FF, or %ED%A0%80, an encoded lone surrogate). Refused before routing, like such bodies.
+ */
+function urlFault(url: string): KalamError | undefined {
+  if (/%00/i.test(url)) return KalamError.badRequest('request.nul_character');
+  if (!url.includes('%')) return undefined;
+  try {
+    decodeURIComponent(url);
+    return undefined;
+  } catch {
+    return KalamError.badRequest('request.invalid_utf8');
+  }
+}
+
+/**
  * Builds one of Kalam's HTTP apps on Fastify with the shared behaviour: strict JSON parsing, a body
  * limit, request ids, localized errors for everything (Nest routes Fastify's own failures, such
  * as a body over the limit, through the same global filter),
@@ -64,8 +79,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<NestFastif
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
     requestContext.run({ requestId: String(request.id), language: messages.negotiate(request.headers['accept-language']) }, () => {
-      // A NUL in the path or query would reach PostgreSQL, which cannot store it.
-      done(/%00/i.test(request.url) ? KalamError.badRequest('request.nul_character') : undefined);
+      done(urlFault(request.url));
     });
   });
 

@@ -1,5 +1,5 @@
 import { KalamError } from '@kalam/core';
-import { jsonDepthExceeds, parseJsonBody } from './json-body';
+import { findTextFault, jsonDepthExceeds, parseJsonBody } from './json-body';
 
 function codeOf(run: () => unknown): string | undefined {
   try {
@@ -44,5 +44,30 @@ describe('parseJsonBody', () => {
     const parsed = parseJsonBody(Buffer.from('{"a":1,"__proto__":{"admin":true}}'), 32) as Record<string, unknown>;
     expect(parsed).toEqual({ a: 1 });
     expect(({} as Record<string, unknown>).admin).toBeUndefined();
+  });
+});
+
+describe('text PostgreSQL cannot store', () => {
+  it('refuses a lone surrogate escape in a value, naming the field', () => {
+    let caught: unknown;
+    try {
+      parseJsonBody(Buffer.from('{"author":{"name":"x\\ud800y"}}'), 32);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toMatchObject({ code: 'request.lone_surrogate', params: { field: 'author.name' } });
+  });
+
+  it('refuses lone surrogates in keys and low surrogates without a high one', () => {
+    expect(codeOf(() => parseJsonBody(Buffer.from('{"\\udc00":1}'), 32))).toBe('request.lone_surrogate');
+    expect(codeOf(() => parseJsonBody(Buffer.from('["a\\udfffb"]'), 32))).toBe('request.lone_surrogate');
+  });
+
+  it('accepts surrogate pairs, escaped or not', () => {
+    expect(parseJsonBody(Buffer.from('{"e":"\\ud83d\\ude00 😀"}'), 32)).toEqual({ e: '😀 😀' });
+  });
+
+  it('names the field holding a NUL character', () => {
+    expect(findTextFault({ a: ['ok', { b: 'x\u0000' }] })).toEqual({ fault: 'request.nul_character', field: 'a.1.b' });
   });
 });

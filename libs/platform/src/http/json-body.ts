@@ -20,20 +20,40 @@ export function jsonDepthExceeds(text: string, limit: number): boolean {
   return false;
 }
 
-function containsNul(value: unknown): boolean {
-  const stack: unknown[] = [value];
+// A UTF-16 surrogate without its partner: not a character, and PostgreSQL cannot store it.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+type TextFault = 'request.nul_character' | 'request.lone_surrogate';
+
+function faultIn(text: string): TextFault | null {
+  if (text.includes('\u0000')) return 'request.nul_character';
+  return LONE_SURROGATE.test(text) ? 'request.lone_surrogate' : null;
+}
+
+/** The first string (or key) that PostgreSQL cannot store, with its dotted path. No recursion. */
+export function findTextFault(value: unknown): { fault: TextFault; field: string } | null {
+  const stack: { value: unknown; path: string }[] = [{ value, path: '' }];
   while (stack.length) {
-    const current = stack.pop();
+    const { value: current, path } = stack.pop()!;
     if (typeof current === 'string') {
-      if (current.includes('\u0000')) return true;
+      const fault = faultIn(current);
+      if (fault) return { fault, field: path || '(body)' };
     } else if (current && typeof current === 'object') {
       for (const [key, child] of Object.entries(current)) {
-        if (key.includes('\u0000')) return true;
-        stack.push(child);
+        const childPath = path ? `${path}.${key}` : key;
+        const fault = faultIn(key);
+        if (fault) return { fault, field: childPath };
+        stack.push({ value: child, path: childPath });
       }
     }
   }
-  return false;
+  return null;
+}
+
+/** 400 naming the field when a parsed value holds text PostgreSQL cannot store. */
+export function assertStorableText(value: unknown): void {
+  const found = findTextFault(value);
+  if (found) throw KalamError.badRequest(found.fault, { field: found.field }, [{ field: found.field, code: `errors.${found.fault}`, params: { field: found.field } }]);
 }
 
 /**
@@ -55,7 +75,7 @@ export function parseJsonBody(body: Buffer, maxDepth: number): unknown {
   } catch {
     throw KalamError.badRequest('request.malformed_json');
   }
-  // PostgreSQL text cannot hold U+0000; refuse it here rather than fail in the database.
-  if (text.includes('\\u0000') && containsNul(parsed)) throw KalamError.badRequest('request.nul_character');
+  // Valid UTF-8 can hold neither U+0000 nor a lone surrogate except as \u escapes: only then look.
+  if (text.includes('\\u')) assertStorableText(parsed);
   return parsed;
 }

@@ -1,4 +1,4 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { getMetadataStorage } from 'class-validator';
 import { KalamError, type ErrorDetail } from '@kalam/core';
 
@@ -38,9 +38,26 @@ export function toValidationDetails(errors: ValidationError[], parent = ''): Err
   return details;
 }
 
+const PLAIN_TYPES: unknown[] = [Object, Array, String, Number, Boolean];
+
+/**
+ * A body declared as a DTO class must be a JSON object: `null`, an array or a bare value is a 400,
+ * never handed to a service as if it were one. A request without a body is an empty object, so
+ * steps that need no input (POST …/submit) can be sent bare.
+ */
+class KalamValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' && metadata.metatype && !PLAIN_TYPES.includes(metadata.metatype)) {
+      if (value === undefined) value = {};
+      else if (value === null || typeof value !== 'object' || Array.isArray(value)) throw KalamError.badRequest('request.body_not_object');
+    }
+    return super.transform(value, metadata) as Promise<unknown>;
+  }
+}
+
 /** One global pipe: unknown fields refused, types checked, each failing field named and translated. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new KalamValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,

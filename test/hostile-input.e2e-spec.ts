@@ -1,0 +1,61 @@
+import { ContentFactory } from './support/content-factory';
+import { signIn, startTestApp, type TestApp } from './support/test-app';
+
+/** Input no honest client sends: each is a clear 4xx in the error shape, and nothing changes. */
+describe('hostile input', () => {
+  let test: TestApp;
+  let token: string;
+  let make: ContentFactory;
+
+  beforeAll(async () => {
+    test = await startTestApp('admin');
+    ({ token } = await signIn(test, 'admin'));
+    make = new ContentFactory(test.http, token);
+  });
+  afterAll(() => test.close());
+
+  const raw = (method: string, path: string, body: string, withToken = true) =>
+    test.http.request(method, path, { rawBody: body, token: withToken ? token : undefined, headers: { 'content-type': 'application/json' } });
+
+  it('refuses lone UTF-16 surrogates on every route, naming the field, before anything is stored', async () => {
+    const login = await raw('POST', '/admin/v1/auth/login', '{"email":"\\ud800","password":"x"}', false);
+    expect(login.status).toBe(400);
+    expect(login.body).toMatchObject({ error: 'request.lone_surrogate', details: [{ field: 'email' }] });
+    const author = await raw('POST', '/admin/v1/authors', '{"name":"x\\ud800y"}');
+    expect(author.body).toMatchObject({ statusCode: 400, error: 'request.lone_surrogate', details: [{ field: 'name' }] });
+    const nested = await raw('POST', '/admin/v1/tags', '{"translations":{"en":{"name":"\\udc00"}}}');
+    expect(nested.body).toMatchObject({ statusCode: 400, details: [{ field: 'translations.en.name' }] });
+    const paired = await raw('POST', '/admin/v1/authors', '{"name":"Emoji \\ud83d\\ude00"}');
+    expect(paired.status).toBe(201);
+    expect(paired.body.name).toBe('Emoji 😀');
+    const authors = await test.http.get('/admin/v1/authors?q=x', { token });
+    expect(authors.body.items.some((a: { name: string }) => a.name.includes('\uFFFD'))).toBe(false);
+  });
+
+  it('refuses invalid UTF-8 in query strings and paths without a 500', async () => {
+    for (const path of ['/admin/v1/articles?q=%ED%A0%80', '/admin/v1/articles?q=%FF', '/admin/v1/articles/%ED%A0%80', '/admin/v1/locales/%C0%AF']) {
+      const response = await test.http.get(path, { token });
+      expect(response.status).toBeGreaterThanOrEqual(400);
+      expect(response.status).toBeLessThan(500);
+      expect(response.body).toHaveProperty('error');
+    }
+  });
+
+  it('refuses a body that is JSON but not an object, and changes nothing', async () => {
+    const author = await make.author('Null Body');
+    for (const body of ['null', '[]', '[{"name":"x"}]', '"text"', '42', 'true']) {
+      const response = await test.http.request('PATCH', `/admin/v1/authors/${author.id}`, { rawBody: body, token, headers: { 'content-type': 'application/json', 'if-match': '"1"' } });
+      expect(response.status).toBe(400);
+      expect(response.body.error).toBe('request.body_not_object');
+    }
+    const stored = await test.http.get(`/admin/v1/authors/${author.id}`, { token });
+    expect(stored.body).toMatchObject({ name: 'Null Body', version: 1 });
+  });
+
+  it('takes a workflow step sent without any body', async () => {
+    const article = await make.article();
+    const created = await make.translation(article.id, 'en', { title: 'Bare', body: 'Text.' });
+    const submitted = await test.http.request('POST', `/admin/v1/articles/${article.id}/translations/en/submit`, { token, headers: { 'if-match': `"${created.version}"` } });
+    expect(submitted).toMatchObject({ status: 200, body: { status: 'in_review' } });
+  });
+});
