@@ -2,6 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import sharp from 'sharp';
 import { signIn, startTestApp, type TestApp } from './support/test-app';
 
 const PNG_1X1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
@@ -94,5 +95,55 @@ describe('media', () => {
     const missing = await test.http.post('/admin/v1/articles', { sourceLocale: 'en', authorIds: [author.body.id], heroMediaId: '00000000-0000-4000-8000-000000000003' }, { token });
     expect(missing.status).toBe(422);
     expect(missing.body.error).toBe('article.unknown_media');
+  });
+
+  const stored = async () => (await test.http.get('/admin/v1/media?limit=100', { token })).body.total as number;
+  const filesOnDisk = async () => {
+    const year = path.join(dataDir, 'media', String(new Date().getUTCFullYear()));
+    const months = await readdir(year).catch(() => [] as string[]);
+    return (await Promise.all(months.map((m) => readdir(path.join(year, m))))).flat().length;
+  };
+
+  it('refuses images cut short, of every accepted format, with 422 and stores nothing', async () => {
+    const [before, filesBefore] = [await stored(), await filesOnDisk()];
+    const gif = await upload(form({}, { name: 'tiny.gif', type: 'image/gif', bytes: Buffer.from('GIF89a') }));
+    expect(gif.status).toBe(422);
+    expect(((await gif.json()) as { error: string }).error).toBe('media.unreadable_image');
+    for (const format of ['jpeg', 'png', 'gif', 'webp', 'avif'] as const) {
+      const whole = await sharp({ create: { width: 24, height: 16, channels: 3, background: { r: 90, g: 20, b: 200 } } }).toFormat(format).toBuffer();
+      for (const cut of [whole.subarray(0, 12), whole.subarray(0, Math.floor(whole.length / 2)), whole.subarray(0, whole.length - 1)]) {
+        const response = await upload(form({}, { name: `cut.${format}`, type: `image/${format}`, bytes: cut }));
+        expect({ format, length: cut.length, status: response.status }).toEqual({ format, length: cut.length, status: 422 });
+      }
+      const ok = await upload(form({}, { name: `whole.${format}`, type: `image/${format}`, bytes: whole }));
+      expect(await ok.json()).toMatchObject({ width: 24, height: 16 });
+    }
+    expect(await stored()).toBe(before + 5);
+    expect(await filesOnDisk()).toBe(filesBefore + 5);
+  });
+
+  const rawUpload = (contentType: string, body: string | Buffer) =>
+    fetch(`${test.http.baseUrl}/admin/v1/media`, { method: 'POST', body, headers: { authorization: `Bearer ${token}`, 'content-type': contentType } });
+
+  it('answers malformed multipart with 400/413 in the error shape, never a 500', async () => {
+    const before = await stored();
+    const cases: [string, () => Promise<Response>, number, string][] = [
+      ['no boundary', () => rawUpload('multipart/form-data', '--x\r\ncontent-disposition: form-data; name="a"\r\n\r\nb\r\n--x--'), 400, 'request.malformed_multipart'],
+      ['no parts', () => rawUpload('multipart/form-data; boundary=zzz', 'not a multipart body at all'), 400, 'media.no_file'],
+      ['cut off', () => rawUpload('multipart/form-data; boundary=zzz', '--zzz\r\ncontent-disposition: form-data; name="file"; filename="a.png"\r\ncontent-type: image/png\r\n\r\n\x89PNG'), 400, 'request.malformed_multipart'],
+      ['NUL in a field', () => upload(form({ credit: 'Photo\u0000' }, { name: 'a.png', type: 'image/png', bytes: PNG_1X1 })), 400, 'request.nul_character'],
+      ['NUL in a file name', () => upload(form({}, { name: 'a\u0000.png', type: 'image/png', bytes: PNG_1X1 })), 400, 'request.nul_character'],
+      ['NUL inside translations', () => upload(form({ translations: '{"en":{"caption":"a\\u0000"}}' }, { name: 'a.png', type: 'image/png', bytes: PNG_1X1 })), 400, 'request.nul_character'],
+      ['lone surrogate inside translations', () => upload(form({ translations: '{"en":{"caption":"\\ud800"}}' }, { name: 'a.png', type: 'image/png', bytes: PNG_1X1 })), 400, 'request.lone_surrogate'],
+      ['translations 5,000 deep', () => upload(form({ translations: '['.repeat(5000) + ']'.repeat(5000) }, { name: 'a.png', type: 'image/png', bytes: PNG_1X1 })), 400, 'request.too_deep'],
+      ['translations not JSON', () => upload(form({ translations: '{en:' }, { name: 'a.png', type: 'image/png', bytes: PNG_1X1 })), 400, 'request.malformed_json'],
+      ['too many fields', () => upload(form(Object.fromEntries(Array.from({ length: 15 }, (_, i) => [`f${i}`, 'x'])), { name: 'a.png', type: 'image/png', bytes: PNG_1X1 })), 413, 'request.too_many_parts'],
+    ];
+    for (const [name, send, status, error] of cases) {
+      const response = await send();
+      const body = (await response.json()) as { error: string };
+      expect({ name, status: response.status, error: body.error }).toEqual({ name, status, error });
+    }
+    expect(await stored()).toBe(before);
   });
 });

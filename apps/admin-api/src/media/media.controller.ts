@@ -1,17 +1,20 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createReadStream } from 'node:fs';
 import { AnyRole, CurrentUser, Roles, type UserEntity } from '@kalam/auth';
 import { CreateExternalMediaDto, MediaResponseDto, MediaService, PageQueryDto, UpdateMediaDto, type Page } from '@kalam/content';
-import { createValidationPipe, IfMatch, UuidParam } from '@kalam/platform';
+import { createValidationPipe, httpConfig, IfMatch, UuidParam, type HttpConfig } from '@kalam/platform';
 import { readUpload } from './read-upload';
 
 @ApiTags('media')
 @ApiBearerAuth()
 @Controller('media')
 export class MediaController {
-  constructor(private readonly media: MediaService) {}
+  constructor(
+    private readonly media: MediaService,
+    @Inject(httpConfig.KEY) private readonly http: HttpConfig,
+  ) {}
 
   @AnyRole()
   @Get()
@@ -39,7 +42,7 @@ export class MediaController {
   async create(@Req() request: FastifyRequest, @CurrentUser() user: UserEntity): Promise<MediaResponseDto> {
     let media;
     if (request.isMultipart()) {
-      const upload = await readUpload(request, this.media.maxBytes);
+      const upload = await readUpload(request, this.media.maxBytes, this.http.maxJsonDepth);
       const fields = await validated(UpdateMediaDto, upload.fields);
       media = await this.media.upload({ bytes: upload.bytes, filename: upload.filename, ...fields }, user);
     } else {

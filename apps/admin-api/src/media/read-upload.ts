@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { KalamError } from '@kalam/core';
+import { assertStorableText, parseJsonBody } from '@kalam/platform';
 
 /** Reads the one file of a multipart upload (and the text fields sent before it), within `maxBytes`. */
 export interface RawUpload {
@@ -8,28 +9,41 @@ export interface RawUpload {
   fields: { credit?: string; translations?: unknown };
 }
 
-export async function readUpload(request: FastifyRequest, maxBytes: number): Promise<RawUpload> {
-  const part = await request.file({ limits: { fileSize: maxBytes, files: 1, fields: 10, fieldSize: 64 * 1024 } });
-  if (!part) throw KalamError.badRequest('media.no_file');
-  const bytes = await part.toBuffer().catch((error: { code?: string }) => {
-    if (error.code === 'FST_REQ_FILE_TOO_LARGE') throw new KalamError(413, 'media.too_large', { limit: maxBytes });
-    throw error;
-  });
+const LIMITS = { files: 1, fields: 10, parts: 12, fieldSize: 64 * 1024 };
+
+/** @fastify/multipart's and busboy's failures as client errors; anything else is ours and stays a 500. */
+function uploadError(error: unknown, maxBytes: number): unknown {
+  const { code, message } = (error ?? {}) as { code?: string; message?: string };
+  if (code === 'FST_REQ_FILE_TOO_LARGE') return new KalamError(413, 'media.too_large', { limit: maxBytes });
+  if (code === 'FST_PARTS_LIMIT' || code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT') return new KalamError(413, 'request.too_many_parts', { limit: LIMITS.parts });
+  // A form cut off mid-file ends the stream early (ERR_STREAM_PREMATURE_CLOSE): malformed too.
+  const malformed = ['FST_INVALID_MULTIPART_CONTENT_TYPE', 'FST_PROTO_VIOLATION', 'ERR_STREAM_PREMATURE_CLOSE'];
+  if ((code && malformed.includes(code)) || /multipart|boundary|unexpected end|malformed|header/i.test(message ?? '')) {
+    return new KalamError(400, 'request.malformed_multipart', {}, [], { reason: (message ?? 'unreadable').slice(0, 120) });
+  }
+  return error;
+}
+
+export async function readUpload(request: FastifyRequest, maxBytes: number, maxJsonDepth: number): Promise<RawUpload> {
+  let part: Awaited<ReturnType<FastifyRequest['file']>>;
+  let bytes: Buffer;
+  try {
+    part = await request.file({ limits: { ...LIMITS, fileSize: maxBytes } });
+    if (!part) throw KalamError.badRequest('media.no_file');
+    bytes = await part.toBuffer();
+  } catch (error) {
+    throw uploadError(error, maxBytes);
+  }
   const field = (name: string): string | undefined => {
     const value = part.fields[name];
     const single = Array.isArray(value) ? value[0] : value;
     return single && 'value' in single && typeof single.value === 'string' ? single.value : undefined;
   };
-  // Text fields are returned raw (translations parsed from JSON when it parses); the caller
-  // validates them with the same pipe as JSON bodies.
+  // Form fields get the checks JSON bodies get: no NUL, no lone surrogate, and `translations`
+  // through the same strict parser (depth, malformed JSON).
+  const credit = field('credit');
+  assertStorableText({ credit, filename: part.filename });
   const rawTranslations = field('translations');
-  let translations: unknown = rawTranslations;
-  if (rawTranslations !== undefined) {
-    try {
-      translations = JSON.parse(rawTranslations);
-    } catch {
-      // left as text: validation then says it must be an object
-    }
-  }
-  return { bytes, filename: part.filename, fields: { credit: field('credit'), translations } };
+  const translations = rawTranslations === undefined ? undefined : parseJsonBody(Buffer.from(rawTranslations, 'utf8'), maxJsonDepth);
+  return { bytes, filename: part.filename, fields: { credit, translations } };
 }

@@ -75,8 +75,10 @@ export class MediaService {
    * leaves a half-written image under a real name.
    */
   async upload(input: UploadInput, user: Editor): Promise<MediaEntity> {
-    const facts = inspectImage(input.bytes);
-    if (!facts) throw new KalamError(415, 'media.unsupported_type', { types: 'JPEG, PNG, GIF, WebP, AVIF' });
+    const verdict = await inspectImage(input.bytes);
+    if (!verdict.ok && verdict.reason === 'unsupported') throw new KalamError(415, 'media.unsupported_type', { types: 'JPEG, PNG, GIF, WebP, AVIF' });
+    if (!verdict.ok) throw KalamError.unprocessable('media.unreadable_image');
+    const { facts } = verdict;
     const translations = await this.checkTranslations(input.translations);
     assertLocaleScope(user, translations.map(([locale]) => locale));
     const actorId = user.id;

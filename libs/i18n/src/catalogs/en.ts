@@ -19,7 +19,7 @@ export const en: CatalogTree = {
       nul_character: 'The request contains a NUL character (U+0000), which cannot be stored.',
       lone_surrogate: '{{field}} contains a lone UTF-16 surrogate (an escape such as \\ud800 without its pair), which is not text.',
       body_not_object: 'The request body must be a JSON object.',
-      malformed_multipart: 'The multipart form data is malformed: {{reason}}.',
+      malformed_multipart: 'The multipart form data is malformed.',
       too_many_parts: 'The form has more parts than allowed ({{limit}}).',
       invalid_utf8: 'The request body is not valid UTF-8.',
       too_deep: 'The request body is nested more than {{max}} levels deep.',
@@ -60,6 +60,7 @@ export const en: CatalogTree = {
     media: {
       not_found: 'No media item has the id {{id}}.',
       unsupported_type: 'This file is not an image we accept. Allowed: {{types}}.',
+      unreadable_image: 'The image cannot be read from its own bytes: it is cut short or damaged.',
       too_large: 'The file is larger than the limit of {{limit}} bytes.',
       no_file: 'Send the image in a form field named file.',
     },

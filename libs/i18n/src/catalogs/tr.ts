@@ -18,7 +18,7 @@ export const tr: CatalogTree = {
       nul_character: 'İstek, saklanamayan bir NUL karakteri (U+0000) içeriyor.',
       lone_surrogate: '{{field}} eşi olmayan bir UTF-16 vekil karakteri (eşi olmayan \\ud800 gibi bir kaçış dizisi) içeriyor; bu bir metin değil.',
       body_not_object: 'İstek gövdesi bir JSON nesnesi olmalı.',
-      malformed_multipart: 'Çok parçalı form verisi bozuk: {{reason}}.',
+      malformed_multipart: 'Çok parçalı form verisi bozuk.',
       too_many_parts: 'Formda izin verilenden ({{limit}}) fazla parça var.',
       invalid_utf8: 'İstek gövdesi geçerli UTF-8 değil.',
       too_deep: 'İstek gövdesi {{max}} düzeyden daha derin iç içe geçmiş.',
@@ -59,6 +59,7 @@ export const tr: CatalogTree = {
     media: {
       not_found: '{{id}} kimlikli bir medya öğesi yok.',
       unsupported_type: 'Bu dosya kabul ettiğimiz bir görsel değil. İzin verilenler: {{types}}.',
+      unreadable_image: 'Görsel kendi baytlarından okunamıyor: eksik ya da bozuk.',
       too_large: 'Dosya {{limit}} baytlık sınırdan büyük.',
       no_file: 'Görseli file adlı form alanında gönderin.',
     },
