@@ -58,4 +58,13 @@ describe('hostile input', () => {
     const submitted = await test.http.request('POST', `/admin/v1/articles/${article.id}/translations/en/submit`, { token, headers: { 'if-match': `"${created.version}"` } });
     expect(submitted).toMatchObject({ status: 200, body: { status: 'in_review' } });
   });
+
+  it('refuses external media URLs with credentials or internal addresses, naming the field', async () => {
+    for (const url of ['https://user:secret@images.example.org/a.jpg', 'http://127.0.0.1:3000/admin/v1/users', 'http://169.254.169.254/latest/meta-data', 'http://[::1]/a.jpg', 'http://localhost/a.jpg']) {
+      const response = await test.http.post('/admin/v1/media', { url }, { token });
+      expect({ url, status: response.status, details: response.body.details }).toEqual({ url, status: 400, details: [expect.objectContaining({ field: 'url', code: 'isPublicUrl' })] });
+    }
+    const fine = await test.http.post('/admin/v1/media', { url: 'https://images.example.org/a.jpg' }, { token });
+    expect(fine.status).toBe(201);
+  });
 });

@@ -123,6 +123,7 @@ export const en: CatalogTree = {
     isObject: '{{field}} must be an object.',
     isUUID: '{{field}} must be a UUID.',
     isUrl: '{{field}} must be a URL.',
+    isPublicUrl: '{{field}} must be a public http(s) URL, without a user name or password.',
     isDateString: '{{field}} must be a date such as 2024-05-31.',
     isISO8601: '{{field}} must be a date such as 2024-05-31.',
     isIn: '{{field}} must be one of: {{values}}.',

@@ -122,6 +122,7 @@ export const tr: CatalogTree = {
     isObject: '{{field}} bir nesne olmalı.',
     isUUID: '{{field}} bir UUID olmalı.',
     isUrl: '{{field}} bir URL olmalı.',
+    isPublicUrl: '{{field}} kullanıcı adı ya da parola içermeyen, herkese açık bir http(s) adresi olmalı.',
     isDateString: '{{field}} 2024-05-31 gibi bir tarih olmalı.',
     isISO8601: '{{field}} 2024-05-31 gibi bir tarih olmalı.',
     isIn: '{{field}} şunlardan biri olmalı: {{values}}.',

@@ -1,5 +1,6 @@
+import { IsPublicUrl } from '@kalam/i18n';
 import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
-import { IsObject, IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
+import { IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { MediaEntity } from '../media.entity';
 
 export class MediaTranslationInputDto {
@@ -17,8 +18,8 @@ export class MediaTranslationInputDto {
 }
 
 export class CreateExternalMediaDto {
-  @ApiProperty({ example: 'https://images.example.org/summit.jpg' })
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
+  @ApiProperty({ example: 'https://images.example.org/summit.jpg', description: 'A public http(s) URL: no user name or password, no loopback or private address. Stored as given, never fetched.' })
+  @IsPublicUrl()
   @MaxLength(2000)
   url: string;
 
