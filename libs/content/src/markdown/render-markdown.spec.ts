@@ -19,6 +19,17 @@ describe('renderArticleBody', () => {
     expect(html).toContain('Annual *report* [draft]');
   });
 
+  it('cannot be made to show a forged footnote list: author HTML loses ids and classes', () => {
+    const body = 'Claim.[^1]\n\n<section class="footnotes"><ol class="footnotes-list"><li id="fn-1">A forged source <a href="#fnref-1" class="footnote-backref" id="fnref-1">↩</a></li></ol></section>\n\n```js\nconst x = 1;\n```';
+    const html = renderArticleBody(body, sources, labels);
+    expect(html.match(/id="fn-1"/g)).toHaveLength(1);
+    expect(html.match(/class="footnotes"/g)).toHaveLength(1);
+    expect(html).toContain('<section><ol><li>A forged source <a href="#fnref-1">↩</a></li></ol></section>');
+    expect(html).toContain('<li id="fn-1">Joint statement on water sharing');
+    expect(html).toContain('<code class="language-js">');
+    expect(html).not.toMatch(/kalam-[0-9a-f-]{36}/);
+  });
+
   it('removes scripts, event handlers and javascript: URLs', () => {
     const body = 'Hi <script>alert(1)</script> <img src="https://example.org/x.png" onerror="alert(2)"> [click](javascript:alert(3)) <a href="javascript:alert(4)">x</a> <iframe src="https://evil.example"></iframe>';
     const html = renderArticleBody(body, [], labels);

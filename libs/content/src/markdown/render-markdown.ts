@@ -23,12 +23,15 @@ const markdown = new MarkdownIt({ html: true, linkify: true, typographer: false 
 // list (from placeholder definitions) always comes last; it starts with a marker we cut at. The
 // marker carries a per-process nonce, so no body can forge it.
 const FOOTNOTE_LIST_MARKER = `<!--kalam-footnotes-${randomUUID()}-->`;
+// Markup the renderer makes itself carries this class (also unguessable); ids and classes on any
+// other element are author HTML and are dropped, so a body cannot forge a footnote list or links.
+const OWN = `kalam-${randomUUID()}`;
 const bodyMarkdown = new MarkdownIt({ html: true, linkify: true, typographer: false }).use(footnotePlugin);
 bodyMarkdown.renderer.rules.footnote_block_open = () => FOOTNOTE_LIST_MARKER;
 bodyMarkdown.renderer.rules.footnote_ref = (tokens, idx) => {
   const { label, subId } = tokens[idx].meta as { label: string; subId: number };
   const id = subId > 0 ? `fnref-${label}-${subId}` : `fnref-${label}`;
-  return `<sup class="footnote-ref"><a href="#fn-${label}" id="${id}">${label}</a></sup>`;
+  return `<sup class="footnote-ref ${OWN}"><a href="#fn-${label}" id="${id}" class="${OWN}">${label}</a></sup>`;
 };
 
 // Anything Markdown could read as syntax in a citation is escaped, so a title renders as written.
@@ -40,6 +43,21 @@ export function citationMarkdown(source: CitationSource, labels: CitationLabels)
   if (source.url) parts.push(`<${source.url.replace(/[<>\s]/g, encodeURIComponent)}>`);
   const accessed = source.accessedOn ? ` (${escapeMarkdown(labels.accessed(source.accessedOn))})` : '';
   return parts.join(', ') + accessed;
+}
+
+/**
+ * Keeps ids and classes only on the renderer's own markup (marked with OWN, which is removed),
+ * and `language-*` classes on code; links that leave the page do not get to script the opener.
+ */
+function scrubAttributes(tagName: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Tag {
+  const classes = (attribs.class ?? '').split(/\s+/).filter(Boolean);
+  const next: sanitizeHtml.Attributes = { ...attribs };
+  const kept = classes.includes(OWN) ? classes.filter((c) => c !== OWN) : classes.filter((c) => /^language-[\w-]+$/.test(c));
+  if (!classes.includes(OWN)) delete next.id;
+  if (kept.length) next.class = kept.join(' ');
+  else delete next.class;
+  if (tagName === 'a' && /^https?:/i.test(next.href ?? '')) next.rel = 'noopener noreferrer nofollow';
+  return { tagName, attribs: next };
 }
 
 const SANITIZE: sanitizeHtml.IOptions = {
@@ -63,11 +81,7 @@ const SANITIZE: sanitizeHtml.IOptions = {
   allowedSchemes: ['http', 'https', 'mailto'],
   allowedSchemesByTag: { img: ['http', 'https'] },
   allowProtocolRelative: false,
-  transformTags: {
-    // Links that leave the page must not hand it to the opened window.
-    a: (tagName, attribs) =>
-      /^https?:/i.test(attribs.href ?? '') ? { tagName, attribs: { ...attribs, rel: 'noopener noreferrer nofollow' } } : { tagName, attribs },
-  },
+  transformTags: { '*': scrubAttributes },
 };
 
 /** Sanitizes HTML from any Markdown render: no scripts, no event handlers, no javascript: URLs. */
@@ -94,10 +108,10 @@ export function renderArticleBody(body: string, sources: readonly CitationSource
   const items = [...sources]
     .sort((a, b) => a.position - b.position)
     .map((source) => {
-      const backref = cited.has(String(source.position)) ? ` <a href="#fnref-${source.position}" class="footnote-backref">↩</a>` : '';
-      return `<li id="fn-${source.position}">${markdown.renderInline(citationMarkdown(source, labels))}${backref}</li>`;
+      const backref = cited.has(String(source.position)) ? ` <a href="#fnref-${source.position}" class="footnote-backref ${OWN}">↩</a>` : '';
+      return `<li id="fn-${source.position}" class="${OWN}">${markdown.renderInline(citationMarkdown(source, labels))}${backref}</li>`;
     });
-  return sanitize(`${html}<section class="footnotes"><ol class="footnotes-list">\n${items.join('\n')}\n</ol></section>\n`);
+  return sanitize(`${html}<section class="footnotes ${OWN}"><ol class="footnotes-list ${OWN}">\n${items.join('\n')}\n</ol></section>\n`);
 }
 
 /** Plain Markdown (bios, captions): rendered and sanitized, no footnotes. */
