@@ -25,6 +25,7 @@ module.exports = {
       roots,
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
+      setupFilesAfterEnv: ['<rootDir>/test/setup/no-concurrent-queries.ts'],
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
     },
   ],

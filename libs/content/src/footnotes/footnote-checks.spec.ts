@@ -18,7 +18,15 @@ describe('checkFootnotes', () => {
         { code: 'footnote_missing_from_translation', footnote: 2 },
         { code: 'footnote_not_in_source_locale', footnote: 3 },
       ],
-      warnings: [{ code: 'source_not_cited', footnote: 2 }],
+      // Source 2 is cited by the source text: it is the footnote missing here, not an uncited source.
+      warnings: [],
+    });
+  });
+
+  it('warns of a source cited neither here nor in the source text', () => {
+    expect(checkFootnotes([1, 2], [1, 2, 3, 4], [1, 2, 3])).toEqual({
+      errors: [{ code: 'footnote_missing_from_translation', footnote: 3 }],
+      warnings: [{ code: 'source_not_cited', footnote: 4 }],
     });
   });
 });

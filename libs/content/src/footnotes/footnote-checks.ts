@@ -11,7 +11,8 @@ export interface FootnoteReport {
 /**
  * Footnote integrity of one translation. Errors: a footnote cites a source that does not exist;
  * the translation's footnotes differ from the source locale's (a claim lost or gained its citation).
- * Warnings: a source nobody cites.
+ * Warnings: a source nobody cites. A source the source text cites but this translation leaves
+ * out is reported once, as the footnote missing here, not also as a source never cited.
  */
 export function checkFootnotes(cited: readonly number[], sourcePositions: readonly number[], sourceLocaleCited: readonly number[] | null): FootnoteReport {
   const citedSet = new Set(cited);
@@ -23,6 +24,7 @@ export function checkFootnotes(cited: readonly number[], sourcePositions: readon
     for (const footnote of inSource) if (!citedSet.has(footnote)) errors.push({ code: 'footnote_missing_from_translation', footnote });
     for (const footnote of citedSet) if (!inSource.has(footnote)) errors.push({ code: 'footnote_not_in_source_locale', footnote });
   }
-  const warnings: FootnoteIssue[] = [...sources].filter((n) => !citedSet.has(n)).map((footnote) => ({ code: 'source_not_cited', footnote }));
+  const citedAnywhere = new Set([...citedSet, ...(sourceLocaleCited ?? [])]);
+  const warnings: FootnoteIssue[] = [...sources].filter((n) => !citedAnywhere.has(n)).map((footnote) => ({ code: 'source_not_cited', footnote }));
   return { errors: errors.sort(ascending), warnings: warnings.sort(ascending) };
 }
