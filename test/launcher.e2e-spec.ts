@@ -60,7 +60,7 @@ describe('npm start launcher', () => {
   afterEach(async () => {
     if (launcher?.pid && alive(launcher.pid)) {
       launcher.kill('SIGTERM');
-      await until(async () => !alive(launcher!.pid!), 'the launcher to stop', 20_000).catch(() => launcher!.kill('SIGKILL'));
+      await until(() => Promise.resolve(!alive(launcher!.pid!)), 'the launcher to stop', 20_000).catch(() => launcher!.kill('SIGKILL'));
     }
     await rm(dataDir, { recursive: true, force: true });
   }, TIMEOUT);
@@ -93,11 +93,29 @@ describe('npm start launcher', () => {
       const postgresPid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
       expect(alive(postgresPid)).toBe(true);
       launcher.kill('SIGTERM');
-      await until(async () => !alive(launcher!.pid!), 'the launcher to stop', 20_000);
+      await until(() => Promise.resolve(!alive(launcher!.pid!)), 'the launcher to stop', 20_000);
       expect(alive(postgresPid)).toBe(false);
       expect(existsSync(pidFile)).toBe(false);
       expect(await answers(`${admin}/health`)).toBe(false);
     },
     TIMEOUT * 2,
+  );
+
+  it(
+    'stops everything when SIGTERM goes to the `npm start` process alone, as a process manager sends it',
+    async () => {
+      const npm = spawn('npm', ['start', '--silent'], {
+        cwd: ROOT,
+        env: { ...process.env, KALAM_DATA_DIR: dataDir, ADMIN_PORT: String(port), DELIVERY_PORT: String(port + 1), HOST: '127.0.0.1', KALAM_DEMO: 'false', LOG_LEVEL: 'warn', DATABASE_URL: '' },
+        stdio: 'ignore',
+      });
+      launcher = npm;
+      await until(async () => (await answers(`${admin}/health`)) && (await answers(`${delivery}/health`)), 'both APIs');
+      const postgresPid = Number((await readFile(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8')).split('\n')[0]);
+      npm.kill('SIGTERM');
+      await until(async () => !alive(npm.pid!) && !alive(postgresPid) && !(await answers(`${admin}/health`)) && !(await answers(`${delivery}/health`)), 'npm, the launcher, the apps and PostgreSQL to stop', 30_000);
+      expect(existsSync(path.join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
+    },
+    TIMEOUT,
   );
 });
