@@ -50,3 +50,56 @@ describe('users', () => {
     expect(response.body.error).toBe('user.last_admin');
   });
 });
+
+describe('admins changing each other at the same moment', () => {
+  let test: TestApp;
+
+  beforeAll(async () => {
+    test = await startTestApp('admin', { DB_POOL_SIZE: '10' });
+  });
+  afterAll(() => test.close());
+
+  const user = async (id: string, token: string) => (await test.http.get(`/admin/v1/users/${id}`, { token })).body;
+
+  it('never deadlocks and always keeps one active admin when the last two demote or disable each other (20 rounds)', async () => {
+    // The only two admins of this database.
+    const a = await signIn(test, 'admin');
+    const b = await signIn(test, 'admin');
+    const statuses: number[] = [];
+    for (let round = 0; round < 20; round++) {
+      const change = round % 2 ? { active: false } : { role: 'editor' };
+      const [aView, bView] = [await user(a.user.id, a.token), await user(b.user.id, b.token)];
+      const [byA, byB] = await Promise.all([
+        test.http.patch(`/admin/v1/users/${b.user.id}`, change, { token: a.token, headers: { 'if-match': `"${bView.version}"` } }),
+        test.http.patch(`/admin/v1/users/${a.user.id}`, change, { token: b.token, headers: { 'if-match': `"${aView.version}"` } }),
+      ]);
+      statuses.push(byA.status, byB.status);
+      // One wins; the other is refused: the last admin (409), or no longer an admin by the time its request was checked (403/401).
+      expect([byA.status, byB.status].filter((s) => s === 200)).toHaveLength(1);
+      expect([409, 403, 401]).toContain(byA.status === 200 ? byB.status : byA.status);
+      const winner = byA.status === 200 ? a : b;
+      const loser = winner === a ? b : a;
+      const admins = (await test.http.get('/admin/v1/users', { token: winner.token })).body.items.filter((u: { role: string; active: boolean }) => u.role === 'admin' && u.active);
+      expect(admins.map((u: { id: string }) => u.id)).toEqual([winner.user.id]);
+      // Put the loser back, signed in again (disabling ends sessions), for the next round.
+      const current = await user(loser.user.id, winner.token);
+      await test.http.patch(`/admin/v1/users/${loser.user.id}`, { role: 'admin', active: true }, { token: winner.token, headers: { 'if-match': `"${current.version}"` } });
+      const login = await test.http.post('/admin/v1/auth/login', { email: loser.user.email, password: 'correct-horse-battery' });
+      loser.token = login.body.accessToken;
+    }
+    expect(statuses.filter((s) => s >= 500)).toEqual([]);
+  });
+
+  it('answers a profile edit racing a password change on the same user with 200 or 412, never 500', async () => {
+    const { token } = await signIn(test, 'admin');
+    const target = await signIn(test, 'editor');
+    for (let round = 0; round < 20; round++) {
+      const { version } = await user(target.user.id, token);
+      const responses = await Promise.all([
+        test.http.patch(`/admin/v1/users/${target.user.id}`, { displayName: `Round ${round}` }, { token, headers: { 'if-match': `"${version}"` } }),
+        test.http.patch(`/admin/v1/users/${target.user.id}`, { password: `another-long-password-${round}` }, { token, headers: { 'if-match': `"${version}"` } }),
+      ]);
+      expect(responses.map((r) => r.status).sort()).toEqual([200, 412]);
+    }
+  });
+});

@@ -63,6 +63,9 @@ export class UsersService {
   async update(id: string, input: UpdateUserDto, expectedVersion: number | undefined, actor: Actor): Promise<UserEntity> {
     const passwordHash = input.password ? await hashPassword(input.password) : undefined;
     return this.dataSource.transaction(async (manager) => {
+      // The target and every active admin, locked in one statement in id order: two admins demoting
+      // or disabling each other at once queue here instead of deadlocking, and the second sees the first's change.
+      await manager.query(`SELECT id FROM users WHERE id = $1 OR (role = 'admin' AND active) ORDER BY id FOR UPDATE`, [id]);
       const current = await manager.getRepository(UserEntity).findOneBy({ id });
       if (!current) throw KalamError.notFound('user.not_found', { id });
       if (expectedVersion === undefined) throw KalamError.preconditionRequired(current.version);
@@ -92,15 +95,10 @@ export class UsersService {
     });
   }
 
+  /** Called with the admins already locked (see update), so two demotions cannot both see "another admin exists". */
   private async assertAnotherAdmin(manager: EntityManager, exceptId: string): Promise<void> {
-    // Lock the admins so two concurrent demotions cannot both see "another admin exists".
-    const admins = await manager
-      .getRepository(UserEntity)
-      .createQueryBuilder('u')
-      .setLock('pessimistic_write')
-      .where("u.role = 'admin' AND u.active AND u.id <> :id", { id: exceptId })
-      .getMany();
-    if (admins.length === 0) throw KalamError.conflict('user.last_admin');
+    const others = await manager.getRepository(UserEntity).createQueryBuilder('u').where("u.role = 'admin' AND u.active AND u.id <> :id", { id: exceptId }).getCount();
+    if (others === 0) throw KalamError.conflict('user.last_admin');
   }
 
   private async assertLocales(role: Role, locales: string[]): Promise<void> {
