@@ -28,7 +28,12 @@ interface Scenario {
 async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (Date.now() < end) {
-    if (await fetch(url).then((r) => r.ok).catch(() => false)) return;
+    if (
+      await fetch(url)
+        .then((r) => r.ok)
+        .catch(() => false)
+    )
+      return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`${url} did not answer within ${timeoutMs} ms`);
@@ -58,18 +63,34 @@ async function main(): Promise<void> {
   const adminUrl = `http://127.0.0.1:${port}`;
   const deliveryUrl = `http://127.0.0.1:${port + 1}`;
   const server = spawn(process.execPath, [path.resolve(__dirname, '../apps/cli/src/main.js'), 'start'], {
-    env: { ...process.env, KALAM_DATA_DIR: dataDir, ADMIN_PORT: String(port), DELIVERY_PORT: String(port + 1), ADMIN_EMAIL: ADMIN, ADMIN_PASSWORD: PASSWORD, LOG_LEVEL: 'warn', LOGIN_RATE_LIMIT: '100000', NO_COLOR: '1' },
+    env: {
+      ...process.env,
+      KALAM_DATA_DIR: dataDir,
+      ADMIN_PORT: String(port),
+      DELIVERY_PORT: String(port + 1),
+      ADMIN_EMAIL: ADMIN,
+      ADMIN_PASSWORD: PASSWORD,
+      LOG_LEVEL: 'warn',
+      LOGIN_RATE_LIMIT: '100000',
+      NO_COLOR: '1',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   try {
     await waitFor(`${adminUrl}/ready`);
     await waitFor(`${deliveryUrl}/ready`);
-    const { accessToken } = await json<{ accessToken: string }>(`${adminUrl}/admin/v1/auth/login`, { method: 'POST', body: JSON.stringify({ email: ADMIN, password: PASSWORD }) });
+    const { accessToken } = await json<{ accessToken: string }>(`${adminUrl}/admin/v1/auth/login`, {
+      method: 'POST',
+      body: JSON.stringify({ email: ADMIN, password: PASSWORD }),
+    });
     const auth = { authorization: `Bearer ${accessToken}` };
     const list = await json<{ items: { id: string }[] }>(`${adminUrl}/admin/v1/articles?q=Syr%20Darya`, { headers: auth });
     const article = list.items[0];
     // A translation to overwrite: each PUT sends the version the previous one produced.
-    const draft = await json<{ version: number; title: string; body: string; summary: string | null }>(`${adminUrl}/admin/v1/articles/${article.id}/translations/en`, { headers: auth });
+    const draft = await json<{ version: number; title: string; body: string; summary: string | null }>(
+      `${adminUrl}/admin/v1/articles/${article.id}/translations/en`,
+      { headers: auth },
+    );
     let version: number = draft.version;
     const body = JSON.stringify({ title: draft.title, body: draft.body, summary: draft.summary ?? undefined });
 

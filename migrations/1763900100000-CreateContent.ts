@@ -123,7 +123,9 @@ export class CreateContent1763900100000 implements MigrationInterface {
       )`);
     await queryRunner.query(`CREATE INDEX "article_tag_tag_idx" ON "article_tag" ("tag_id")`);
 
-    await queryRunner.query(`CREATE TYPE "translation_status" AS ENUM ('draft', 'in_review', 'changes_requested', 'approved', 'published', 'unpublished', 'archived')`);
+    await queryRunner.query(
+      `CREATE TYPE "translation_status" AS ENUM ('draft', 'in_review', 'changes_requested', 'approved', 'published', 'unpublished', 'archived')`,
+    );
     await queryRunner.query(`
       CREATE TABLE "article_translation" (
         "article_id" uuid NOT NULL,

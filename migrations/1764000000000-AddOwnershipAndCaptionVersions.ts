@@ -9,7 +9,9 @@ export class AddOwnershipAndCaptionVersions1764000000000 implements MigrationInt
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "author" ADD "created_by" uuid`);
-    await queryRunner.query(`ALTER TABLE "author" ADD CONSTRAINT "author_created_by_fk" FOREIGN KEY ("created_by") REFERENCES "users"("id") ON DELETE SET NULL`);
+    await queryRunner.query(
+      `ALTER TABLE "author" ADD CONSTRAINT "author_created_by_fk" FOREIGN KEY ("created_by") REFERENCES "users"("id") ON DELETE SET NULL`,
+    );
     await queryRunner.query(`ALTER TABLE "tag" ADD "created_by" uuid`);
     await queryRunner.query(`ALTER TABLE "tag" ADD CONSTRAINT "tag_created_by_fk" FOREIGN KEY ("created_by") REFERENCES "users"("id") ON DELETE SET NULL`);
     await queryRunner.query(`ALTER TABLE "media_translation" ADD "version" integer NOT NULL DEFAULT 1`);

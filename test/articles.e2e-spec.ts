@@ -39,10 +39,18 @@ describe('articles and translations', () => {
 
   it('refuses unknown authors and tags with 422 and an unknown source locale with 404', async () => {
     const author = await make.author();
-    const unknownAuthor = await test.http.post('/admin/v1/articles', { sourceLocale: 'en', authorIds: [author.id, '00000000-0000-4000-8000-000000000001'] }, { token });
+    const unknownAuthor = await test.http.post(
+      '/admin/v1/articles',
+      { sourceLocale: 'en', authorIds: [author.id, '00000000-0000-4000-8000-000000000001'] },
+      { token },
+    );
     expect(unknownAuthor.status).toBe(422);
     expect(unknownAuthor.body).toMatchObject({ error: 'article.unknown_authors', message: 'Unknown author ids: 00000000-0000-4000-8000-000000000001.' });
-    const unknownTag = await test.http.post('/admin/v1/articles', { sourceLocale: 'en', authorIds: [author.id], tagIds: ['00000000-0000-4000-8000-000000000002'] }, { token, headers: { 'accept-language': 'tr' } });
+    const unknownTag = await test.http.post(
+      '/admin/v1/articles',
+      { sourceLocale: 'en', authorIds: [author.id], tagIds: ['00000000-0000-4000-8000-000000000002'] },
+      { token, headers: { 'accept-language': 'tr' } },
+    );
     expect(unknownTag.status).toBe(422);
     expect(unknownTag.body.message).toBe('Bilinmeyen etiket kimlikleri: 00000000-0000-4000-8000-000000000002.');
     const unknownLocale = await test.http.post('/admin/v1/articles', { sourceLocale: 'de', authorIds: [author.id] }, { token });
@@ -58,11 +66,19 @@ describe('articles and translations', () => {
     expect(generated.slug).toBe('same-title-2');
     const taken = await test.http.put(`/admin/v1/articles/${b.id}/translations/tr`, { title: 'Başka', slug: 'same-title', body: 'z' }, { token });
     expect(taken.status).toBe(201);
-    const clash = await test.http.put(`/admin/v1/articles/${b.id}/translations/en`, { title: 'Same Title', slug: 'same-title', body: 'y' }, { token, headers: { 'if-match': '"1"' } });
+    const clash = await test.http.put(
+      `/admin/v1/articles/${b.id}/translations/en`,
+      { title: 'Same Title', slug: 'same-title', body: 'y' },
+      { token, headers: { 'if-match': '"1"' } },
+    );
     expect(clash.status).toBe(409);
     expect(clash.body).toMatchObject({ error: 'article.slug_taken', message: 'Another article already uses the slug same-title in en.' });
 
-    const oversize = await test.http.put(`/admin/v1/articles/${b.id}/translations/ru`, { title: 'я'.repeat(301), body: 'x' }, { token, headers: { 'accept-language': 'ru' } });
+    const oversize = await test.http.put(
+      `/admin/v1/articles/${b.id}/translations/ru`,
+      { title: 'я'.repeat(301), body: 'x' },
+      { token, headers: { 'accept-language': 'ru' } },
+    );
     expect(oversize.status).toBe(400);
     expect(oversize.body.details).toEqual([{ field: 'title', code: 'maxLength', message: 'Поле title должно содержать не больше 300 символов.' }]);
   });
@@ -80,7 +96,10 @@ describe('articles and translations', () => {
 
   it('renders the body to sanitized HTML', async () => {
     const article = await make.article();
-    await make.translation(article.id, 'en', { title: 'Unsafe', body: '**Bold** <script>alert(1)</script><img src="https://example.org/a.png" onerror="alert(2)"> <a href="javascript:alert(3)">x</a>' });
+    await make.translation(article.id, 'en', {
+      title: 'Unsafe',
+      body: '**Bold** <script>alert(1)</script><img src="https://example.org/a.png" onerror="alert(2)"> <a href="javascript:alert(3)">x</a>',
+    });
     const detail = await test.http.get(`/admin/v1/articles/${article.id}/translations/en`, { token });
     expect(detail.body.bodyHtml).toContain('<strong>Bold</strong>');
     expect(detail.body.bodyHtml).not.toMatch(/<script|onerror|href="javascript/);
@@ -91,7 +110,11 @@ describe('articles and translations', () => {
     await make.translation(article.id, 'en', { title: 'Source', body: 'x' });
     const { token: translator } = await signIn(test, 'translator', ['tr']);
     expect((await test.http.put(`/admin/v1/articles/${article.id}/translations/tr`, { title: 'Kaynak', body: 'x' }, { token: translator })).status).toBe(201);
-    const source = await test.http.put(`/admin/v1/articles/${article.id}/translations/en`, { title: 'Changed', body: 'x' }, { token: translator, headers: { 'if-match': '"1"' } });
+    const source = await test.http.put(
+      `/admin/v1/articles/${article.id}/translations/en`,
+      { title: 'Changed', body: 'x' },
+      { token: translator, headers: { 'if-match': '"1"' } },
+    );
     expect(source.status).toBe(403);
     expect((await test.http.post('/admin/v1/articles', { sourceLocale: 'tr', authorIds: [] }, { token: translator })).status).toBe(403);
   });

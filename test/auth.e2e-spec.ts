@@ -74,7 +74,11 @@ describe('admin auth', () => {
     const admin = await signIn(test, 'admin');
     const target = await signIn(test, 'author');
     const minted = await test.http.post('/admin/v1/tokens', { name: 'script' }, { token: target.token });
-    const changed = await test.http.patch(`/admin/v1/users/${target.user.id}`, { password: 'a-new-long-password' }, { token: admin.token, headers: { 'if-match': '"1"' } });
+    const changed = await test.http.patch(
+      `/admin/v1/users/${target.user.id}`,
+      { password: 'a-new-long-password' },
+      { token: admin.token, headers: { 'if-match': '"1"' } },
+    );
     expect(changed.status).toBe(200);
     expect((await test.http.get('/admin/v1/auth/me', { token: minted.body.token })).status).toBe(401);
     expect((await test.http.get('/admin/v1/auth/me', { token: target.token })).status).toBe(401);
@@ -112,7 +116,8 @@ describe('login rate limit', () => {
   });
 
   it('is shared by every admin copy on the same database', async () => {
-    const attempt = (copy: TestApp) => copy.http.post('/admin/v1/auth/login', { email: 'y@example.org', password: 'guess-guess' }, { headers: { 'x-forwarded-for': '203.0.113.9' } });
+    const attempt = (copy: TestApp) =>
+      copy.http.post('/admin/v1/auth/login', { email: 'y@example.org', password: 'guess-guess' }, { headers: { 'x-forwarded-for': '203.0.113.9' } });
     // Both copies see the client as 127.0.0.1 (no trusted proxy), so the attempts count together.
     const statuses = [(await attempt(test)).status, (await attempt(secondCopy)).status, (await attempt(test)).status, (await attempt(secondCopy)).status];
     expect(statuses).toEqual([401, 401, 401, 429]);

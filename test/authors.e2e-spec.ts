@@ -19,9 +19,19 @@ describe('authors', () => {
     expect(created.body).toMatchObject({ slug: 'aygerim-zhumabaeva', name: 'Айгерим Жумабаева', version: 1, translations: {} });
     expect(created.headers.get('etag')).toBe('"1"');
 
-    const bio = await test.http.put(`/admin/v1/authors/${created.body.id}/translations/tr`, { displayName: 'Aygerim Cumabayeva', title: 'Kıdemli Analist', bio: 'Orta Asya su politikaları üzerine çalışıyor.' }, { token });
+    const bio = await test.http.put(
+      `/admin/v1/authors/${created.body.id}/translations/tr`,
+      { displayName: 'Aygerim Cumabayeva', title: 'Kıdemli Analist', bio: 'Orta Asya su politikaları üzerine çalışıyor.' },
+      { token },
+    );
     expect(bio.status).toBe(201);
-    expect(bio.body).toEqual({ locale: 'tr', displayName: 'Aygerim Cumabayeva', title: 'Kıdemli Analist', bio: 'Orta Asya su politikaları üzerine çalışıyor.', version: 1 });
+    expect(bio.body).toEqual({
+      locale: 'tr',
+      displayName: 'Aygerim Cumabayeva',
+      title: 'Kıdemli Analist',
+      bio: 'Orta Asya su politikaları üzerine çalışıyor.',
+      version: 1,
+    });
 
     const fetched = await test.http.get(`/admin/v1/authors/${created.body.id}`, { token });
     expect(Object.keys(fetched.body.translations)).toEqual(['tr']);
@@ -74,7 +84,11 @@ describe('authors', () => {
     expect((await test.http.delete(`/admin/v1/authors/${author.id}/translations/ru`, { token: turkishEditor })).status).toBe(403);
     const tag = await test.http.post('/admin/v1/tags', { translations: { ru: { name: 'Чужой' } } }, { token: turkishEditor });
     expect(tag.status).toBe(403);
-    const caption = await test.http.post('/admin/v1/media', { url: 'https://images.example.org/x.jpg', translations: { ru: { caption: 'x' } } }, { token: turkishEditor });
+    const caption = await test.http.post(
+      '/admin/v1/media',
+      { url: 'https://images.example.org/x.jpg', translations: { ru: { caption: 'x' } } },
+      { token: turkishEditor },
+    );
     expect(caption.status).toBe(403);
   });
 

@@ -16,7 +16,11 @@ describe('no lost edits', () => {
     await make.translation(article.id, 'en', { title: 'Original', body: 'Original text.' });
 
     const writers = Array.from({ length: 20 }, (_, i) =>
-      test.http.put(`/admin/v1/articles/${article.id}/translations/en`, { title: `Writer ${i}`, body: `Text by writer ${i}.` }, { token, headers: { 'if-match': '"1"' } }),
+      test.http.put(
+        `/admin/v1/articles/${article.id}/translations/en`,
+        { title: `Writer ${i}`, body: `Text by writer ${i}.` },
+        { token, headers: { 'if-match': '"1"' } },
+      ),
     );
     const responses = await Promise.all(writers);
     const winners = responses.map((r, i) => ({ status: r.status, i })).filter((r) => r.status === 200);
@@ -34,7 +38,9 @@ describe('no lost edits', () => {
     const make = new ContentFactory(test.http, token);
     const article = await make.article();
     const responses = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => test.http.put(`/admin/v1/articles/${article.id}/translations/tr`, { title: `Yazar ${i}`, body: `Metin ${i}` }, { token })),
+      Array.from({ length: 10 }, (_, i) =>
+        test.http.put(`/admin/v1/articles/${article.id}/translations/tr`, { title: `Yazar ${i}`, body: `Metin ${i}` }, { token }),
+      ),
     );
     expect(responses.filter((r) => r.status === 201)).toHaveLength(1);
     expect(responses.filter((r) => r.status === 428)).toHaveLength(9);

@@ -76,7 +76,11 @@ describe('error responses', () => {
   });
 
   it('answers NUL characters in the body, path or query with 400, never 500', async () => {
-    const body = await test.http.request('POST', '/admin/v1/users', { rawBody: '{"email":"a@b.org","password":"long-enough-1\\u0000","role":"author"}', token: adminToken, headers: { 'content-type': 'application/json' } });
+    const body = await test.http.request('POST', '/admin/v1/users', {
+      rawBody: '{"email":"a@b.org","password":"long-enough-1\\u0000","role":"author"}',
+      token: adminToken,
+      headers: { 'content-type': 'application/json' },
+    });
     expect(body.status).toBe(400);
     expect(body.body.error).toBe('request.nul_character');
     expect((await test.http.get('/admin/v1/audit?subjectId=%00', { token: adminToken })).status).toBe(400);
@@ -86,11 +90,19 @@ describe('error responses', () => {
   it('answers a body over the limit with 413', async () => {
     const response = await createUser({ email: 'a@b.org', password: 'x'.repeat(20_000), role: 'author' }, 'en');
     expect(response.status).toBe(413);
-    expect(response.body).toEqual({ statusCode: 413, error: 'request.payload_too_large', message: 'The request body is larger than the limit of 16384 bytes.' });
+    expect(response.body).toEqual({
+      statusCode: 413,
+      error: 'request.payload_too_large',
+      message: 'The request body is larger than the limit of 16384 bytes.',
+    });
   });
 
   it('answers an unsupported content type with 415', async () => {
-    const response = await test.http.request('POST', '/admin/v1/users', { rawBody: 'email=a', token: adminToken, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const response = await test.http.request('POST', '/admin/v1/users', {
+      rawBody: 'email=a',
+      token: adminToken,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(response.status).toBe(415);
     expect(response.body.error).toBe('request.unsupported_media_type');
   });

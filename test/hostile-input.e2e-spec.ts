@@ -44,7 +44,11 @@ describe('hostile input', () => {
   it('refuses a body that is JSON but not an object, and changes nothing', async () => {
     const author = await make.author('Null Body');
     for (const body of ['null', '[]', '[{"name":"x"}]', '"text"', '42', 'true']) {
-      const response = await test.http.request('PATCH', `/admin/v1/authors/${author.id}`, { rawBody: body, token, headers: { 'content-type': 'application/json', 'if-match': '"1"' } });
+      const response = await test.http.request('PATCH', `/admin/v1/authors/${author.id}`, {
+        rawBody: body,
+        token,
+        headers: { 'content-type': 'application/json', 'if-match': '"1"' },
+      });
       expect(response.status).toBe(400);
       expect(response.body.error).toBe('request.body_not_object');
     }
@@ -55,14 +59,27 @@ describe('hostile input', () => {
   it('takes a workflow step sent without any body', async () => {
     const article = await make.article();
     const created = await make.translation(article.id, 'en', { title: 'Bare', body: 'Text.' });
-    const submitted = await test.http.request('POST', `/admin/v1/articles/${article.id}/translations/en/submit`, { token, headers: { 'if-match': `"${created.version}"` } });
+    const submitted = await test.http.request('POST', `/admin/v1/articles/${article.id}/translations/en/submit`, {
+      token,
+      headers: { 'if-match': `"${created.version}"` },
+    });
     expect(submitted).toMatchObject({ status: 200, body: { status: 'in_review' } });
   });
 
   it('refuses external media URLs with credentials or internal addresses, naming the field', async () => {
-    for (const url of ['https://user:secret@images.example.org/a.jpg', 'http://127.0.0.1:3000/admin/v1/users', 'http://169.254.169.254/latest/meta-data', 'http://[::1]/a.jpg', 'http://localhost/a.jpg']) {
+    for (const url of [
+      'https://user:secret@images.example.org/a.jpg',
+      'http://127.0.0.1:3000/admin/v1/users',
+      'http://169.254.169.254/latest/meta-data',
+      'http://[::1]/a.jpg',
+      'http://localhost/a.jpg',
+    ]) {
       const response = await test.http.post('/admin/v1/media', { url }, { token });
-      expect({ url, status: response.status, details: response.body.details }).toEqual({ url, status: 400, details: [expect.objectContaining({ field: 'url', code: 'isPublicUrl' })] });
+      expect({ url, status: response.status, details: response.body.details }).toEqual({
+        url,
+        status: 400,
+        details: [expect.objectContaining({ field: 'url', code: 'isPublicUrl' })],
+      });
     }
     const fine = await test.http.post('/admin/v1/media', { url: 'https://images.example.org/a.jpg' }, { token });
     expect(fine.status).toBe(201);

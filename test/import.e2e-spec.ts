@@ -52,7 +52,10 @@ describe('import and demo content', () => {
     const article = list.body.items[0];
     expect(Object.keys(article.translations).sort()).toEqual(['en', 'ru']);
     expect(article.translations.ru.slug).toBe('porty-kaspiya');
-    expect(article.sources.map((s: { position: number; title: string }) => [s.position, s.title])).toEqual([[1, 'Port traffic yearbook'], [2, 'Ferry schedules']]);
+    expect(article.sources.map((s: { position: number; title: string }) => [s.position, s.title])).toEqual([
+      [1, 'Port traffic yearbook'],
+      [2, 'Ferry schedules'],
+    ]);
     expect(article.sources[0]).toMatchObject({ accessedOn: '2024-01-15', language: 'ru' });
     const author = await test.http.get(`/admin/v1/authors/${article.authors[0].id}`, { token });
     expect(author.body.translations.tr).toMatchObject({ title: 'Ulaştırma analisti', bio: 'Hazar limanları üzerine yazıyor.' });

@@ -32,7 +32,10 @@ async function until(condition: () => Promise<boolean>, what: string, timeoutMs 
   throw new Error(`timed out waiting for ${what}`);
 }
 
-const answers = (url: string) => fetch(url).then((r) => r.ok).catch(() => false);
+const answers = (url: string) =>
+  fetch(url)
+    .then((r) => r.ok)
+    .catch(() => false);
 
 describe('npm start launcher', () => {
   let dataDir: string;
@@ -43,7 +46,18 @@ describe('npm start launcher', () => {
 
   function start(): ChildProcess {
     return spawn(process.execPath, [CLI, 'start'], {
-      env: { ...process.env, KALAM_DATA_DIR: dataDir, ADMIN_PORT: String(port), DELIVERY_PORT: String(port + 1), HOST: '127.0.0.1', ADMIN_EMAIL: 'boss@example.org', ADMIN_PASSWORD: 'a-long-password', KALAM_DEMO: 'false', LOG_LEVEL: 'warn', DATABASE_URL: '' },
+      env: {
+        ...process.env,
+        KALAM_DATA_DIR: dataDir,
+        ADMIN_PORT: String(port),
+        DELIVERY_PORT: String(port + 1),
+        HOST: '127.0.0.1',
+        ADMIN_EMAIL: 'boss@example.org',
+        ADMIN_PASSWORD: 'a-long-password',
+        KALAM_DEMO: 'false',
+        LOG_LEVEL: 'warn',
+        DATABASE_URL: '',
+      },
       stdio: 'ignore',
     });
   }
@@ -71,7 +85,11 @@ describe('npm start launcher', () => {
       launcher = start();
       await until(async () => (await answers(`${admin}/health`)) && (await answers(`${delivery}/health`)), 'both APIs');
 
-      const login = await fetch(`${admin}/admin/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'boss@example.org', password: 'a-long-password' }) });
+      const login = await fetch(`${admin}/admin/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'boss@example.org', password: 'a-long-password' }),
+      });
       const { accessToken } = (await login.json()) as { accessToken: string };
       const created = await fetch(`${admin}/admin/v1/locales`, {
         method: 'POST',
@@ -106,14 +124,27 @@ describe('npm start launcher', () => {
     async () => {
       const npm = spawn('npm', ['start', '--silent'], {
         cwd: ROOT,
-        env: { ...process.env, KALAM_DATA_DIR: dataDir, ADMIN_PORT: String(port), DELIVERY_PORT: String(port + 1), HOST: '127.0.0.1', KALAM_DEMO: 'false', LOG_LEVEL: 'warn', DATABASE_URL: '' },
+        env: {
+          ...process.env,
+          KALAM_DATA_DIR: dataDir,
+          ADMIN_PORT: String(port),
+          DELIVERY_PORT: String(port + 1),
+          HOST: '127.0.0.1',
+          KALAM_DEMO: 'false',
+          LOG_LEVEL: 'warn',
+          DATABASE_URL: '',
+        },
         stdio: 'ignore',
       });
       launcher = npm;
       await until(async () => (await answers(`${admin}/health`)) && (await answers(`${delivery}/health`)), 'both APIs');
       const postgresPid = Number((await readFile(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8')).split('\n')[0]);
       npm.kill('SIGTERM');
-      await until(async () => !alive(npm.pid!) && !alive(postgresPid) && !(await answers(`${admin}/health`)) && !(await answers(`${delivery}/health`)), 'npm, the launcher, the apps and PostgreSQL to stop', 30_000);
+      await until(
+        async () => !alive(npm.pid!) && !alive(postgresPid) && !(await answers(`${admin}/health`)) && !(await answers(`${delivery}/health`)),
+        'npm, the launcher, the apps and PostgreSQL to stop',
+        30_000,
+      );
       expect(existsSync(path.join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
     },
     TIMEOUT,

@@ -26,7 +26,11 @@ describe('locales', () => {
   });
 
   it('adds Kazakh falling back to Russian with one call, and the delivery API lists it', async () => {
-    const created = await admin.http.post('/admin/v1/locales', { code: 'kk', name: 'Kazakh', nativeName: 'Қазақша', fallback: 'ru', textSearchConfig: 'simple' }, { token });
+    const created = await admin.http.post(
+      '/admin/v1/locales',
+      { code: 'kk', name: 'Kazakh', nativeName: 'Қазақша', fallback: 'ru', textSearchConfig: 'simple' },
+      { token },
+    );
     expect(created.status).toBe(201);
     expect(created.headers.get('etag')).toBe('"1"');
     expect(created.body).toMatchObject({ code: 'kk', fallback: 'ru', fallbackChain: ['kk', 'ru', 'en'], textSearchConfig: 'simple', enabled: true });
@@ -38,7 +42,11 @@ describe('locales', () => {
   });
 
   it('adds German with the german text-search config', async () => {
-    const created = await admin.http.post('/admin/v1/locales', { code: 'de', name: 'German', nativeName: 'Deutsch', fallback: 'en', textSearchConfig: 'german' }, { token });
+    const created = await admin.http.post(
+      '/admin/v1/locales',
+      { code: 'de', name: 'German', nativeName: 'Deutsch', fallback: 'en', textSearchConfig: 'german' },
+      { token },
+    );
     expect(created.status).toBe(201);
   });
 
@@ -49,7 +57,11 @@ describe('locales', () => {
     const fallback = await admin.http.post('/admin/v1/locales', { code: 'uz', name: 'Uzbek', nativeName: 'Oʻzbek', fallback: 'xx' }, { token });
     expect(fallback.status).toBe(422);
     expect(fallback.body.error).toBe('locale.unknown_fallback');
-    const config = await admin.http.post('/admin/v1/locales', { code: 'uz', name: 'Uzbek', nativeName: 'Oʻzbek', textSearchConfig: 'klingon' }, { token, headers: { 'accept-language': 'ru' } });
+    const config = await admin.http.post(
+      '/admin/v1/locales',
+      { code: 'uz', name: 'Uzbek', nativeName: 'Oʻzbek', textSearchConfig: 'klingon' },
+      { token, headers: { 'accept-language': 'ru' } },
+    );
     expect(config.status).toBe(422);
     expect(config.body.message).toMatch(/^В PostgreSQL нет конфигурации полнотекстового поиска klingon\. Доступные: .*turkish/);
     const badCode = await admin.http.post('/admin/v1/locales', { code: 'EN_us', name: 'x', nativeName: 'x' }, { token });

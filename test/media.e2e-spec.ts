@@ -30,7 +30,15 @@ describe('media', () => {
     fetch(`${test.http.baseUrl}/admin/v1/media`, { method: 'POST', body: data, headers: { authorization: `Bearer ${token}`, 'accept-language': language } });
 
   it('stores an uploaded PNG with its credit and captions, and serves the same bytes back', async () => {
-    const response = await upload(form({ credit: 'Photo: Press Office', translations: JSON.stringify({ en: { caption: 'Delegations meet', alt: 'Two delegations' }, tr: { caption: 'Heyetler görüşüyor' } }) }, { name: 'meeting.png', type: 'image/png', bytes: PNG_1X1 }));
+    const response = await upload(
+      form(
+        {
+          credit: 'Photo: Press Office',
+          translations: JSON.stringify({ en: { caption: 'Delegations meet', alt: 'Two delegations' }, tr: { caption: 'Heyetler görüşüyor' } }),
+        },
+        { name: 'meeting.png', type: 'image/png', bytes: PNG_1X1 },
+      ),
+    );
     expect(response.status).toBe(201);
     const media = (await response.json()) as { url: string; translations: unknown };
     expect(media).toMatchObject({ kind: 'upload', mimeType: 'image/png', sizeBytes: PNG_1X1.length, width: 1, height: 1, credit: 'Photo: Press Office' });
@@ -45,9 +53,15 @@ describe('media', () => {
   });
 
   it('refuses a file that is not an allowed image with 415, whatever it claims to be', async () => {
-    const response = await upload(form({}, { name: 'evil.png', type: 'image/png', bytes: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>') }), 'tr');
+    const response = await upload(
+      form({}, { name: 'evil.png', type: 'image/png', bytes: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>') }),
+      'tr',
+    );
     expect(response.status).toBe(415);
-    expect((await response.json()) as object).toMatchObject({ error: 'media.unsupported_type', message: 'Bu dosya kabul ettiğimiz bir görsel değil. İzin verilenler: JPEG, PNG, GIF, WebP, AVIF.' });
+    expect((await response.json()) as object).toMatchObject({
+      error: 'media.unsupported_type',
+      message: 'Bu dosya kabul ettiğimiz bir görsel değil. İzin verilenler: JPEG, PNG, GIF, WebP, AVIF.',
+    });
   });
 
   it('refuses a file over the size limit with 413 and stores nothing', async () => {
@@ -62,7 +76,9 @@ describe('media', () => {
   it('names an over-long credit in an upload form', async () => {
     const response = await upload(form({ credit: 'x'.repeat(301) }, { name: 'ok.png', type: 'image/png', bytes: PNG_1X1 }));
     expect(response.status).toBe(400);
-    expect(((await response.json()) as { details: unknown[] }).details).toEqual([{ field: 'credit', code: 'maxLength', message: 'credit must be at most 300 characters long.' }]);
+    expect(((await response.json()) as { details: unknown[] }).details).toEqual([
+      { field: 'credit', code: 'maxLength', message: 'credit must be at most 300 characters long.' },
+    ]);
   });
 
   it('asks for a file when a form has none', async () => {
@@ -72,16 +88,28 @@ describe('media', () => {
   });
 
   it('registers an external image and edits its credit with If-Match', async () => {
-    const created = await test.http.post('/admin/v1/media', { url: 'https://images.example.org/port.jpg', credit: 'Photo: Harbour Authority', translations: { ru: { caption: 'Порт Актау' } } }, { token });
+    const created = await test.http.post(
+      '/admin/v1/media',
+      { url: 'https://images.example.org/port.jpg', credit: 'Photo: Harbour Authority', translations: { ru: { caption: 'Порт Актау' } } },
+      { token },
+    );
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ kind: 'external', url: 'https://images.example.org/port.jpg', translations: { ru: { caption: 'Порт Актау', alt: null } } });
+    expect(created.body).toMatchObject({
+      kind: 'external',
+      url: 'https://images.example.org/port.jpg',
+      translations: { ru: { caption: 'Порт Актау', alt: null } },
+    });
     const edited = await test.http.patch(`/admin/v1/media/${created.body.id}`, { credit: 'Photo: Port of Aktau' }, { token, headers: { 'if-match': '"1"' } });
     expect(edited.body).toMatchObject({ credit: 'Photo: Port of Aktau', version: 2 });
     const badUrl = await test.http.post('/admin/v1/media', { url: 'javascript:alert(1)' }, { token });
     expect(badUrl.status).toBe(400);
     const badLocale = await test.http.post('/admin/v1/media', { url: 'https://images.example.org/a.jpg', translations: { xx: { caption: 'x' } } }, { token });
     expect(badLocale.status).toBe(404);
-    const badCaption = await test.http.post('/admin/v1/media', { url: 'https://images.example.org/a.jpg', translations: { en: { caption: 1, extra: true } } }, { token });
+    const badCaption = await test.http.post(
+      '/admin/v1/media',
+      { url: 'https://images.example.org/a.jpg', translations: { en: { caption: 1, extra: true } } },
+      { token },
+    );
     expect(badCaption.status).toBe(400);
     expect(badCaption.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['translations.en.caption', 'translations.en.extra']);
   });
@@ -92,7 +120,11 @@ describe('media', () => {
     const article = await test.http.post('/admin/v1/articles', { sourceLocale: 'en', authorIds: [author.body.id], heroMediaId: media.body.id }, { token });
     expect(article.status).toBe(201);
     expect(article.body.heroImage).toMatchObject({ id: media.body.id, credit: 'Photo: Agency' });
-    const missing = await test.http.post('/admin/v1/articles', { sourceLocale: 'en', authorIds: [author.body.id], heroMediaId: '00000000-0000-4000-8000-000000000003' }, { token });
+    const missing = await test.http.post(
+      '/admin/v1/articles',
+      { sourceLocale: 'en', authorIds: [author.body.id], heroMediaId: '00000000-0000-4000-8000-000000000003' },
+      { token },
+    );
     expect(missing.status).toBe(422);
     expect(missing.body.error).toBe('article.unknown_media');
   });
@@ -110,7 +142,9 @@ describe('media', () => {
     expect(gif.status).toBe(422);
     expect(((await gif.json()) as { error: string }).error).toBe('media.unreadable_image');
     for (const format of ['jpeg', 'png', 'gif', 'webp', 'avif'] as const) {
-      const whole = await sharp({ create: { width: 24, height: 16, channels: 3, background: { r: 90, g: 20, b: 200 } } }).toFormat(format).toBuffer();
+      const whole = await sharp({ create: { width: 24, height: 16, channels: 3, background: { r: 90, g: 20, b: 200 } } })
+        .toFormat(format)
+        .toBuffer();
       for (const cut of [whole.subarray(0, 12), whole.subarray(0, Math.floor(whole.length / 2)), whole.subarray(0, whole.length - 1)]) {
         const response = await upload(form({}, { name: `cut.${format}`, type: `image/${format}`, bytes: cut }));
         expect({ format, length: cut.length, status: response.status }).toEqual({ format, length: cut.length, status: 422 });
@@ -128,16 +162,55 @@ describe('media', () => {
   it('answers malformed multipart with 400/413 in the error shape, never a 500', async () => {
     const before = await stored();
     const cases: [string, () => Promise<Response>, number, string][] = [
-      ['no boundary', () => rawUpload('multipart/form-data', '--x\r\ncontent-disposition: form-data; name="a"\r\n\r\nb\r\n--x--'), 400, 'request.malformed_multipart'],
+      [
+        'no boundary',
+        () => rawUpload('multipart/form-data', '--x\r\ncontent-disposition: form-data; name="a"\r\n\r\nb\r\n--x--'),
+        400,
+        'request.malformed_multipart',
+      ],
       ['no parts', () => rawUpload('multipart/form-data; boundary=zzz', 'not a multipart body at all'), 400, 'media.no_file'],
-      ['cut off', () => rawUpload('multipart/form-data; boundary=zzz', '--zzz\r\ncontent-disposition: form-data; name="file"; filename="a.png"\r\ncontent-type: image/png\r\n\r\n\x89PNG'), 400, 'request.malformed_multipart'],
+      [
+        'cut off',
+        () =>
+          rawUpload(
+            'multipart/form-data; boundary=zzz',
+            '--zzz\r\ncontent-disposition: form-data; name="file"; filename="a.png"\r\ncontent-type: image/png\r\n\r\n\x89PNG',
+          ),
+        400,
+        'request.malformed_multipart',
+      ],
       ['NUL in a field', () => upload(form({ credit: 'Photo\u0000' }, { name: 'a.png', type: 'image/png', bytes: PNG_1X1 })), 400, 'request.nul_character'],
       ['NUL in a file name', () => upload(form({}, { name: 'a\u0000.png', type: 'image/png', bytes: PNG_1X1 })), 400, 'request.nul_character'],
-      ['NUL inside translations', () => upload(form({ translations: '{"en":{"caption":"a\\u0000"}}' }, { name: 'a.png', type: 'image/png', bytes: PNG_1X1 })), 400, 'request.nul_character'],
-      ['lone surrogate inside translations', () => upload(form({ translations: '{"en":{"caption":"\\ud800"}}' }, { name: 'a.png', type: 'image/png', bytes: PNG_1X1 })), 400, 'request.lone_surrogate'],
-      ['translations 5,000 deep', () => upload(form({ translations: '['.repeat(5000) + ']'.repeat(5000) }, { name: 'a.png', type: 'image/png', bytes: PNG_1X1 })), 400, 'request.too_deep'],
-      ['translations not JSON', () => upload(form({ translations: '{en:' }, { name: 'a.png', type: 'image/png', bytes: PNG_1X1 })), 400, 'request.malformed_json'],
-      ['too many fields', () => upload(form(Object.fromEntries(Array.from({ length: 15 }, (_, i) => [`f${i}`, 'x'])), { name: 'a.png', type: 'image/png', bytes: PNG_1X1 })), 413, 'request.too_many_parts'],
+      [
+        'NUL inside translations',
+        () => upload(form({ translations: '{"en":{"caption":"a\\u0000"}}' }, { name: 'a.png', type: 'image/png', bytes: PNG_1X1 })),
+        400,
+        'request.nul_character',
+      ],
+      [
+        'lone surrogate inside translations',
+        () => upload(form({ translations: '{"en":{"caption":"\\ud800"}}' }, { name: 'a.png', type: 'image/png', bytes: PNG_1X1 })),
+        400,
+        'request.lone_surrogate',
+      ],
+      [
+        'translations 5,000 deep',
+        () => upload(form({ translations: '['.repeat(5000) + ']'.repeat(5000) }, { name: 'a.png', type: 'image/png', bytes: PNG_1X1 })),
+        400,
+        'request.too_deep',
+      ],
+      [
+        'translations not JSON',
+        () => upload(form({ translations: '{en:' }, { name: 'a.png', type: 'image/png', bytes: PNG_1X1 })),
+        400,
+        'request.malformed_json',
+      ],
+      [
+        'too many fields',
+        () => upload(form(Object.fromEntries(Array.from({ length: 15 }, (_, i) => [`f${i}`, 'x'])), { name: 'a.png', type: 'image/png', bytes: PNG_1X1 })),
+        413,
+        'request.too_many_parts',
+      ],
     ];
     for (const [name, send, status, error] of cases) {
       const response = await send();

@@ -31,7 +31,10 @@ async function until(condition: () => Promise<boolean>, what: string, timeoutMs 
   }
   throw new Error(`timed out waiting for ${what}`);
 }
-const answers = (url: string) => fetch(url).then((r) => r.ok).catch(() => false);
+const answers = (url: string) =>
+  fetch(url)
+    .then((r) => r.ok)
+    .catch(() => false);
 
 describe('kill -9 during publish', () => {
   let dataDir: string;
@@ -41,7 +44,18 @@ describe('kill -9 during publish', () => {
 
   const start = () =>
     spawn(process.execPath, [CLI, 'start'], {
-      env: { ...process.env, KALAM_DATA_DIR: dataDir, ADMIN_PORT: String(port), DELIVERY_PORT: String(port + 1), HOST: '127.0.0.1', ADMIN_EMAIL: 'boss@example.org', ADMIN_PASSWORD: 'a-long-password', KALAM_DEMO: 'false', LOG_LEVEL: 'error', DATABASE_URL: '' },
+      env: {
+        ...process.env,
+        KALAM_DATA_DIR: dataDir,
+        ADMIN_PORT: String(port),
+        DELIVERY_PORT: String(port + 1),
+        HOST: '127.0.0.1',
+        ADMIN_EMAIL: 'boss@example.org',
+        ADMIN_PASSWORD: 'a-long-password',
+        KALAM_DEMO: 'false',
+        LOG_LEVEL: 'error',
+        DATABASE_URL: '',
+      },
       stdio: 'ignore',
     });
 
@@ -70,23 +84,37 @@ describe('kill -9 during publish', () => {
         const response = await fetch(admin + url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
         return (await response.json()) as any;
       };
-      const login = await fetch(`${admin}/admin/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'boss@example.org', password: 'a-long-password' }) });
+      const login = await fetch(`${admin}/admin/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'boss@example.org', password: 'a-long-password' }),
+      });
       const { accessToken: token } = (await login.json()) as { accessToken: string };
       const author = await call('POST', '/admin/v1/authors', token, { name: 'Crash Author' });
       const ready: { id: string; version: number }[] = [];
       for (let i = 0; i < ARTICLES; i++) {
         const { id } = await call('POST', '/admin/v1/articles', token, { sourceLocale: 'en', authorIds: [author.id] });
         let { version } = await call('PUT', `/admin/v1/articles/${id}/translations/en`, token, { title: `Crash ${i}`, body: 'Text.' });
-        for (const step of ['submit', 'approve']) version = (await call('POST', `/admin/v1/articles/${id}/translations/en/${step}`, token, {}, version)).version;
+        for (const step of ['submit', 'approve'])
+          version = (await call('POST', `/admin/v1/articles/${id}/translations/en/${step}`, token, {}, version)).version;
         ready.push({ id, version });
       }
 
       // The admin API is a child of the launcher; kill it, not the launcher, while publishes are in flight.
       const children = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(launcher.pid)], { encoding: 'utf8' });
-      const adminPid = Number(children.split('\n').find((line) => line.includes('admin-api'))!.trim().split(/\s+/)[0]);
+      const adminPid = Number(
+        children
+          .split('\n')
+          .find((line) => line.includes('admin-api'))!
+          .trim()
+          .split(/\s+/)[0],
+      );
       let acknowledged = 0;
       const burst = ready.map(({ id, version }) =>
-        fetch(`${admin}/admin/v1/articles/${id}/translations/en/publish`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'if-match': `"${version}"` } }).then(
+        fetch(`${admin}/admin/v1/articles/${id}/translations/en/publish`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'if-match': `"${version}"` },
+        }).then(
           (r) => {
             if (r.status === 200) acknowledged++;
             return r.status;
@@ -95,7 +123,7 @@ describe('kill -9 during publish', () => {
         ),
       );
       // Mid-burst: some publishes answered, the rest queued or inside their transaction.
-      await until(() => Promise.resolve(acknowledged >= 10), "the first publishes", 30_000);
+      await until(() => Promise.resolve(acknowledged >= 10), 'the first publishes', 30_000);
       process.kill(adminPid, 'SIGKILL');
       const statuses = await Promise.all(burst);
       await until(() => Promise.resolve(!alive(launcher!.pid!)), 'the launcher to notice and stop', 30_000);
@@ -118,7 +146,13 @@ describe('kill -9 during publish', () => {
           );
           const row = rows[0];
           if (row.status === 'published') {
-            expect(row).toMatchObject({ live_revision_id: expect.any(String), live_slug: expect.any(String), published_at: expect.any(Date), events: 1, audits: 1 });
+            expect(row).toMatchObject({
+              live_revision_id: expect.any(String),
+              live_slug: expect.any(String),
+              published_at: expect.any(Date),
+              events: 1,
+              audits: 1,
+            });
             published++;
           } else {
             expect(row).toMatchObject({ status: 'approved', live_revision_id: null, live_slug: null, published_at: null, events: 0, audits: 0 });
@@ -126,7 +160,9 @@ describe('kill -9 during publish', () => {
             untouched++;
           }
         }
-        console.log(`kill -9 during ${ARTICLES} publishes: ${published} published, ${untouched} untouched, ${statuses.filter((s) => s === 200).length} acknowledged`);
+        console.log(
+          `kill -9 during ${ARTICLES} publishes: ${published} published, ${untouched} untouched, ${statuses.filter((s) => s === 200).length} acknowledged`,
+        );
         expect(published + untouched).toBe(ARTICLES);
         expect(published).toBeGreaterThanOrEqual(10);
         expect(untouched).toBeGreaterThan(0);

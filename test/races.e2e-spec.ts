@@ -52,7 +52,9 @@ describe('concurrent writes to the same rows', () => {
     for (let round = 0; round < ROUNDS; round++) {
       const before = await read(id);
       const edited = `${before.body} EDIT${round}`;
-      const { edit, change, stored } = await race(id, before.version, edited, () => test.http.post(`/admin/v1/articles/${id}/sources/reorder`, { order: [2, 1] }, { token }));
+      const { edit, change, stored } = await race(id, before.version, edited, () =>
+        test.http.post(`/admin/v1/articles/${id}/sources/reorder`, { order: [2, 1] }, { token }),
+      );
       expect(change.status).toBe(200);
       const swapped = (text: string) => text.replace(/\[\^([12])\]/g, (_, n) => `[^${n === '1' ? 2 : 1}]`);
       if (edit.status === 200) {
@@ -76,7 +78,9 @@ describe('concurrent writes to the same rows', () => {
       await make.source(id, 'Two');
       const created = await make.translation(id, 'en', { title: 'Race', body: 'a[^1] b[^2]' });
       const edited = `a[^1] b[^2] EDIT${round}`;
-      const { edit, change, stored } = await race(id, created.version, edited, () => test.http.post(`/admin/v1/articles/${id}/sources`, { title: 'New first', position: 1 }, { token }));
+      const { edit, change, stored } = await race(id, created.version, edited, () =>
+        test.http.post(`/admin/v1/articles/${id}/sources`, { title: 'New first', position: 1 }, { token }),
+      );
       expect(change.status).toBe(201);
       if (edit.status === 200) {
         if (!stored.body.includes(`EDIT${round}`)) lost++;
@@ -130,7 +134,13 @@ describe('concurrent writes to the same rows', () => {
     for (let round = 0; round < 20; round++) {
       const media = (await test.http.post('/admin/v1/media', { url: `https://images.example.org/${round}.jpg`, credit: 'Photo' }, { token })).body;
       const [patch, removed] = await Promise.all([
-        test.http.patch(`/admin/v1/media/${media.id}`, { credit: 'Changed', translations: { en: { caption: 'A caption' } } }, { token, headers: { 'if-match': `"${media.version}"` } }).then(record),
+        test.http
+          .patch(
+            `/admin/v1/media/${media.id}`,
+            { credit: 'Changed', translations: { en: { caption: 'A caption' } } },
+            { token, headers: { 'if-match': `"${media.version}"` } },
+          )
+          .then(record),
         test.http.delete(`/admin/v1/media/${media.id}`, { token }).then(record),
       ]);
       expect(removed.status).toBe(204);
@@ -175,7 +185,9 @@ describe('concurrent writes to the same rows', () => {
 
   it('gives concurrent same-title translations distinct slugs, as one after another would get', async () => {
     const articles = await Promise.all(Array.from({ length: 20 }, () => make.article()));
-    const responses = await Promise.all(articles.map(({ id }) => test.http.put(translationPath(id, 'ru'), { title: 'Визит в Москву', body: 'Текст' }, { token }).then(record)));
+    const responses = await Promise.all(
+      articles.map(({ id }) => test.http.put(translationPath(id, 'ru'), { title: 'Визит в Москву', body: 'Текст' }, { token }).then(record)),
+    );
     expect(responses.map((r) => r.status)).toEqual(responses.map(() => 201));
     const slugs = responses.map((r) => r.body.slug).sort();
     expect(new Set(slugs).size).toBe(20);

@@ -53,7 +53,12 @@ describe('scheduled publishing', () => {
   }
 
   const row = async (id: string) =>
-    (await db.query('SELECT status, published_at, publish_at, unpublish_at, live_revision_id FROM article_translation WHERE article_id = $1 AND locale = $2', [id, 'en'])).rows[0];
+    (
+      await db.query('SELECT status, published_at, publish_at, unpublish_at, live_revision_id FROM article_translation WHERE article_id = $1 AND locale = $2', [
+        id,
+        'en',
+      ])
+    ).rows[0];
   const count = async (sql: string, id: string) => Number((await db.query(sql, [id])).rows[0].n);
 
   it('publishes within 5 s of the time, exactly once, with two workers running', async () => {
@@ -114,7 +119,11 @@ describe('scheduled publishing', () => {
     const draft = await make.translation(id, 'en', { title: 'Not approved', body: 'Text.' });
     const early = await schedule(id, draft.version, 'publish', new Date(Date.now() + 60_000));
     expect(early).toMatchObject({ status: 409, body: { details: { allowed: ['submit', 'archive'] } } });
-    const wrong = await test.http.post(`${path(id)}/submit`, { publishAt: new Date(Date.now() + 60_000).toISOString() }, { token, headers: { 'if-match': `"${draft.version}"` } });
+    const wrong = await test.http.post(
+      `${path(id)}/submit`,
+      { publishAt: new Date(Date.now() + 60_000).toISOString() },
+      { token, headers: { 'if-match': `"${draft.version}"` } },
+    );
     expect(wrong).toMatchObject({ status: 400, body: { details: [{ field: 'publishAt' }] } });
     const garbage = await test.http.post(`${path(id)}/publish`, { publishAt: 'tomorrow' }, { token, headers: { 'if-match': `"${draft.version}"` } });
     expect(garbage.status).toBe(400);

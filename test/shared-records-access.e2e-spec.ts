@@ -23,8 +23,10 @@ const ACTIONS: Record<string, Action> = {
   'delete author': (t, token, r) => t.http.delete(`/admin/v1/authors/${r.authorId}`, { token }),
   'name tag in ru': (t, token, r) => t.http.put(`/admin/v1/tags/${r.tagId}/translations/ru`, { name: 'Тег' }, { token }),
   'delete tag': (t, token, r) => t.http.delete(`/admin/v1/tags/${r.tagId}`, { token }),
-  'change media credit': (t, token, r) => t.http.patch(`/admin/v1/media/${r.mediaId}`, { credit: 'Photo: someone else' }, { token, headers: { 'if-match': '"1"' } }),
-  'caption media in ru': (t, token, r) => t.http.patch(`/admin/v1/media/${r.mediaId}`, { translations: { ru: { caption: 'Подпись' } } }, { token, headers: { 'if-match': '"1"' } }),
+  'change media credit': (t, token, r) =>
+    t.http.patch(`/admin/v1/media/${r.mediaId}`, { credit: 'Photo: someone else' }, { token, headers: { 'if-match': '"1"' } }),
+  'caption media in ru': (t, token, r) =>
+    t.http.patch(`/admin/v1/media/${r.mediaId}`, { translations: { ru: { caption: 'Подпись' } } }, { token, headers: { 'if-match': '"1"' } }),
   'delete media': (t, token, r) => t.http.delete(`/admin/v1/media/${r.mediaId}`, { token }),
 };
 
@@ -64,7 +66,11 @@ describe('access to shared records (authors, tags, media)', () => {
     const author = await test.http.post('/admin/v1/authors', { name: 'Owned Author' }, { token });
     await test.http.put(`/admin/v1/authors/${author.body.id}/translations/en`, { bio: 'English bio' }, { token });
     const tag = await test.http.post('/admin/v1/tags', { translations: { en: { name: `Owned ${Math.random()}` } } }, { token });
-    const media = await test.http.post('/admin/v1/media', { url: 'https://images.example.org/owned.jpg', credit: 'Photo: owner', translations: { en: { caption: 'English caption' } } }, { token });
+    const media = await test.http.post(
+      '/admin/v1/media',
+      { url: 'https://images.example.org/owned.jpg', credit: 'Photo: owner', translations: { en: { caption: 'English caption' } } },
+      { token },
+    );
     for (const response of [author, tag, media]) if (response.status !== 201) throw new Error(`set-up failed: ${response.status} ${response.text}`);
     return { authorId: author.body.id, tagId: tag.body.id, mediaId: media.body.id };
   }
@@ -77,7 +83,9 @@ describe('access to shared records (authors, tags, media)', () => {
     }
     const differs = Object.keys(EXPECTED).some((name) => actual[name].join() !== EXPECTED[name].join());
     if (differs) {
-      const rows = Object.keys(EXPECTED).map((name) => `${name.padEnd(22)} ${actual[name].map((s, i) => (s === EXPECTED[name][i] ? ` ${s} ` : `*${s}*`)).join(' ')}`);
+      const rows = Object.keys(EXPECTED).map(
+        (name) => `${name.padEnd(22)} ${actual[name].map((s, i) => (s === EXPECTED[name][i] ? ` ${s} ` : `*${s}*`)).join(' ')}`,
+      );
       console.log(`actual (*differs*):\n${''.padEnd(22)} ${ACTORS.join(' | ')}\n${rows.join('\n')}`);
     }
     expect(actual).toEqual(EXPECTED);
@@ -100,9 +108,13 @@ describe('access to shared records (authors, tags, media)', () => {
     await ACTIONS['name tag in ru'](test, admin, records);
     await ACTIONS['caption media in ru'](test, admin, records);
     await ACTIONS['delete tag'](test, admin, records);
-    expect((await test.http.post('/admin/v1/locales', { code: 'kk', name: 'Kazakh', nativeName: 'Қазақша', fallback: 'ru' }, { token: admin })).status).toBe(201);
+    expect((await test.http.post('/admin/v1/locales', { code: 'kk', name: 'Kazakh', nativeName: 'Қазақша', fallback: 'ru' }, { token: admin })).status).toBe(
+      201,
+    );
     const actions = async (subjectType: string, subjectId: string) =>
-      (await test.http.get(`/admin/v1/audit?subjectType=${subjectType}&subjectId=${subjectId}`, { token: admin })).body.items.map((e: { action: string }) => e.action);
+      (await test.http.get(`/admin/v1/audit?subjectType=${subjectType}&subjectId=${subjectId}`, { token: admin })).body.items.map(
+        (e: { action: string }) => e.action,
+      );
     expect(await actions('author', records.authorId)).toEqual(['author.translation.created', 'author.translation.created', 'author.created']);
     expect(await actions('tag', records.tagId)).toEqual(['tag.deleted', 'tag.translation.created', 'tag.translation.created', 'tag.created']);
     expect(await actions('media', records.mediaId)).toEqual(['media.translation.created', 'media.updated', 'media.translation.created', 'media.created']);

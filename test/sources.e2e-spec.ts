@@ -15,7 +15,8 @@ describe('footnote sources', () => {
 
   async function articleWithSources(count: number): Promise<string> {
     const article = await make.article();
-    for (let n = 1; n <= count; n++) await make.source(article.id, `Source ${n}`, { publisher: `Publisher ${n}`, accessedOn: '2024-03-0' + n, language: n % 2 ? 'ru' : 'en' });
+    for (let n = 1; n <= count; n++)
+      await make.source(article.id, `Source ${n}`, { publisher: `Publisher ${n}`, accessedOn: '2024-03-0' + n, language: n % 2 ? 'ru' : 'en' });
     return article.id;
   }
 
@@ -45,7 +46,9 @@ describe('footnote sources', () => {
     await make.translation(id, 'en', { title: 'Source text', body: 'A.[^1] B.[^2]' });
     await make.translation(id, 'tr', { title: 'Çeviri', body: 'A.[^1]' });
     const checks = await test.http.get(`/admin/v1/articles/${id}/translations/tr/checks`, { token, headers: { 'accept-language': 'tr' } });
-    expect(checks.body.errors).toEqual([{ code: 'footnote_missing_from_translation', footnote: 2, message: '2 numaralı dipnot kaynak metinde var, bu çeviride yok.' }]);
+    expect(checks.body.errors).toEqual([
+      { code: 'footnote_missing_from_translation', footnote: 2, message: '2 numaralı dipnot kaynak metinde var, bu çeviride yok.' },
+    ]);
   });
 
   it('renders footnotes as a numbered list of the sources in the translation’s language', async () => {
@@ -62,14 +65,28 @@ describe('footnote sources', () => {
     await make.translation(id, 'tr', { title: 'Sırala', body: 'C[^3] A[^1]' });
     const reordered = await test.http.post(`/admin/v1/articles/${id}/sources/reorder`, { order: [3, 1, 2] }, { token });
     expect(reordered.status).toBe(200);
-    expect(reordered.body.map((s: { position: number; title: string }) => [s.position, s.title])).toEqual([[1, 'Source 3'], [2, 'Source 1'], [3, 'Source 2']]);
+    expect(reordered.body.map((s: { position: number; title: string }) => [s.position, s.title])).toEqual([
+      [1, 'Source 3'],
+      [2, 'Source 1'],
+      [3, 'Source 2'],
+    ]);
     const en = await test.http.get(`/admin/v1/articles/${id}/translations/en`, { token });
     expect(en.body).toMatchObject({ body: 'A[^2] B[^3] C[^1] `code [^1]`', version: 2 });
     const tr = await test.http.get(`/admin/v1/articles/${id}/translations/tr`, { token });
     expect(tr.body.body).toBe('C[^1] A[^2]');
     const { token: adminToken } = await signIn(test, 'admin');
     const audit = await test.http.get(`/admin/v1/audit?subjectType=article&subjectId=${id}`, { token: adminToken });
-    expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(['source.reordered', 'translation.renumbered', 'translation.renumbered', 'translation.created', 'translation.created', 'source.added', 'source.added', 'source.added', 'article.created']);
+    expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual([
+      'source.reordered',
+      'translation.renumbered',
+      'translation.renumbered',
+      'translation.created',
+      'translation.created',
+      'source.added',
+      'source.added',
+      'source.added',
+      'article.created',
+    ]);
     const bad = await test.http.post(`/admin/v1/articles/${id}/sources/reorder`, { order: [1, 1, 2] }, { token });
     expect(bad.status).toBe(422);
     expect(bad.body.error).toBe('source.bad_order');
@@ -87,7 +104,10 @@ describe('footnote sources', () => {
     expect(cited.body).toMatchObject({ error: 'source.cited', locales: ['en'] });
     expect((await test.http.delete(`/admin/v1/articles/${id}/sources/2`, { token, headers: { 'if-match': `"${await versionAt(id, 2)}"` } })).status).toBe(204);
     const sources = await test.http.get(`/admin/v1/articles/${id}/sources`, { token });
-    expect(sources.body.map((s: { position: number; title: string }) => [s.position, s.title])).toEqual([[1, 'Source 1'], [2, 'Source 3']]);
+    expect(sources.body.map((s: { position: number; title: string }) => [s.position, s.title])).toEqual([
+      [1, 'Source 1'],
+      [2, 'Source 3'],
+    ]);
     expect((await test.http.get(`/admin/v1/articles/${id}/translations/en`, { token })).body.body).toBe('A[^1] C[^2]');
   });
 
@@ -115,7 +135,11 @@ describe('footnote sources', () => {
     const id = await articleWithSources(1);
     const missing = await test.http.patch(`/admin/v1/articles/${id}/sources/1`, { title: 'Renamed' }, { token });
     expect(missing.status).toBe(428);
-    const edited = await test.http.patch(`/admin/v1/articles/${id}/sources/1`, { title: 'Renamed', url: 'https://example.org/r' }, { token, headers: { 'if-match': '"1"' } });
+    const edited = await test.http.patch(
+      `/admin/v1/articles/${id}/sources/1`,
+      { title: 'Renamed', url: 'https://example.org/r' },
+      { token, headers: { 'if-match': '"1"' } },
+    );
     expect(edited.status).toBe(200);
     expect(edited.body).toMatchObject({ position: 1, title: 'Renamed', url: 'https://example.org/r', version: 2 });
     expect((await test.http.patch(`/admin/v1/articles/${id}/sources/1`, { title: 'Again' }, { token, headers: { 'if-match': '"1"' } })).status).toBe(412);

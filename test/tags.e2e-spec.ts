@@ -11,7 +11,11 @@ describe('tags', () => {
   afterAll(() => test.close());
 
   it('creates a tag in three languages with per-locale slugs', async () => {
-    const created = await test.http.post('/admin/v1/tags', { translations: { en: { name: 'Water Security' }, tr: { name: 'Su Güvenliği' }, ru: { name: 'Водная безопасность' } } }, { token });
+    const created = await test.http.post(
+      '/admin/v1/tags',
+      { translations: { en: { name: 'Water Security' }, tr: { name: 'Su Güvenliği' }, ru: { name: 'Водная безопасность' } } },
+      { token },
+    );
     expect(created.status).toBe(201);
     expect(created.body.translations).toMatchObject({
       en: { slug: 'water-security' },
@@ -36,7 +40,11 @@ describe('tags', () => {
 
   it('renames a tag translation with If-Match', async () => {
     const created = await test.http.post('/admin/v1/tags', { translations: { en: { name: 'Trade' } } }, { token });
-    const renamed = await test.http.put(`/admin/v1/tags/${created.body.id}/translations/en`, { name: 'Foreign Trade', slug: 'foreign-trade' }, { token, headers: { 'if-match': '"1"' } });
+    const renamed = await test.http.put(
+      `/admin/v1/tags/${created.body.id}/translations/en`,
+      { name: 'Foreign Trade', slug: 'foreign-trade' },
+      { token, headers: { 'if-match': '"1"' } },
+    );
     expect(renamed.status).toBe(200);
     expect(renamed.body.translations.en).toEqual({ locale: 'en', name: 'Foreign Trade', slug: 'foreign-trade', version: 2 });
     const stale = await test.http.put(`/admin/v1/tags/${created.body.id}/translations/en`, { name: 'Trade' }, { token, headers: { 'if-match': '"1"' } });

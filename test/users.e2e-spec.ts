@@ -14,7 +14,11 @@ describe('users', () => {
   afterAll(() => test.close());
 
   it('creates a translator scoped to Turkish, who can then sign in', async () => {
-    const created = await test.http.post('/admin/v1/users', { email: 'Ceviri@Example.org', password: 'long-enough-pw', role: 'translator', locales: ['tr'] }, { token });
+    const created = await test.http.post(
+      '/admin/v1/users',
+      { email: 'Ceviri@Example.org', password: 'long-enough-pw', role: 'translator', locales: ['tr'] },
+      { token },
+    );
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ email: 'ceviri@example.org', role: 'translator', locales: ['tr'], active: true, version: 1 });
     expect(created.body.password).toBeUndefined();
@@ -30,14 +34,22 @@ describe('users', () => {
     const noLocale = await test.http.post('/admin/v1/users', { email: 't2@example.org', password: 'long-enough-pw', role: 'translator' }, { token });
     expect(noLocale.status).toBe(422);
     expect(noLocale.body.error).toBe('user.translator_needs_locale');
-    const unknown = await test.http.post('/admin/v1/users', { email: 't3@example.org', password: 'long-enough-pw', role: 'translator', locales: ['xx'] }, { token });
+    const unknown = await test.http.post(
+      '/admin/v1/users',
+      { email: 't3@example.org', password: 'long-enough-pw', role: 'translator', locales: ['xx'] },
+      { token },
+    );
     expect(unknown.status).toBe(422);
     expect(unknown.body.error).toBe('user.unknown_locale');
   });
 
   it('changes a password with If-Match, and the old one stops working', async () => {
     const user = (await test.http.get('/admin/v1/users', { token })).body.items.find((u: { email: string }) => u.email === 'ceviri@example.org');
-    const changed = await test.http.patch(`/admin/v1/users/${user.id}`, { password: 'another-long-pw', locales: ['tr', 'ru'] }, { token, headers: { 'if-match': `"${user.version}"` } });
+    const changed = await test.http.patch(
+      `/admin/v1/users/${user.id}`,
+      { password: 'another-long-pw', locales: ['tr', 'ru'] },
+      { token, headers: { 'if-match': `"${user.version}"` } },
+    );
     expect(changed.status).toBe(200);
     expect(changed.body).toMatchObject({ locales: ['tr', 'ru'], version: user.version + 1 });
     expect((await test.http.post('/admin/v1/auth/login', { email: 'ceviri@example.org', password: 'long-enough-pw' })).status).toBe(401);
@@ -79,11 +91,17 @@ describe('admins changing each other at the same moment', () => {
       expect([409, 403, 401]).toContain(byA.status === 200 ? byB.status : byA.status);
       const winner = byA.status === 200 ? a : b;
       const loser = winner === a ? b : a;
-      const admins = (await test.http.get('/admin/v1/users', { token: winner.token })).body.items.filter((u: { role: string; active: boolean }) => u.role === 'admin' && u.active);
+      const admins = (await test.http.get('/admin/v1/users', { token: winner.token })).body.items.filter(
+        (u: { role: string; active: boolean }) => u.role === 'admin' && u.active,
+      );
       expect(admins.map((u: { id: string }) => u.id)).toEqual([winner.user.id]);
       // Put the loser back, signed in again (disabling ends sessions), for the next round.
       const current = await user(loser.user.id, winner.token);
-      await test.http.patch(`/admin/v1/users/${loser.user.id}`, { role: 'admin', active: true }, { token: winner.token, headers: { 'if-match': `"${current.version}"` } });
+      await test.http.patch(
+        `/admin/v1/users/${loser.user.id}`,
+        { role: 'admin', active: true },
+        { token: winner.token, headers: { 'if-match': `"${current.version}"` } },
+      );
       const login = await test.http.post('/admin/v1/auth/login', { email: loser.user.email, password: 'correct-horse-battery' });
       loser.token = login.body.accessToken;
     }
@@ -97,7 +115,11 @@ describe('admins changing each other at the same moment', () => {
       const { version } = await user(target.user.id, token);
       const responses = await Promise.all([
         test.http.patch(`/admin/v1/users/${target.user.id}`, { displayName: `Round ${round}` }, { token, headers: { 'if-match': `"${version}"` } }),
-        test.http.patch(`/admin/v1/users/${target.user.id}`, { password: `another-long-password-${round}` }, { token, headers: { 'if-match': `"${version}"` } }),
+        test.http.patch(
+          `/admin/v1/users/${target.user.id}`,
+          { password: `another-long-password-${round}` },
+          { token, headers: { 'if-match': `"${version}"` } },
+        ),
       ]);
       expect(responses.map((r) => r.status).sort()).toEqual([200, 412]);
     }

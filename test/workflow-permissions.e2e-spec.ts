@@ -58,10 +58,14 @@ describe('who may move a translation through the workflow', () => {
     const article = await test.http.post('/admin/v1/articles', { sourceLocale: 'en', authorIds: [author.body.id] }, { token: owner });
     const id = article.body.id as string;
     await test.http.put(`/admin/v1/articles/${id}/translations/en`, { title: 'Source', body: 'Text.' }, { token: owner });
-    let version = (await test.http.put(`/admin/v1/articles/${id}/translations/${locale}`, { title: `Matrix ${locale}`, body: 'Metin.' }, { token: owner })).body.version as number;
+    let version = (await test.http.put(`/admin/v1/articles/${id}/translations/${locale}`, { title: `Matrix ${locale}`, body: 'Metin.' }, { token: owner })).body
+      .version as number;
     for (const step of steps) {
       const body = step === 'request-changes' ? { comment: 'x' } : {};
-      const response = await test.http.post(`/admin/v1/articles/${id}/translations/${locale}/${step}`, body, { token: tokens.admin, headers: { 'if-match': `"${version}"` } });
+      const response = await test.http.post(`/admin/v1/articles/${id}/translations/${locale}/${step}`, body, {
+        token: tokens.admin,
+        headers: { 'if-match': `"${version}"` },
+      });
       if (response.status !== 200) throw new Error(`set-up ${step}: ${response.status} ${response.text}`);
       version = response.body.version;
     }
@@ -77,7 +81,10 @@ describe('who may move a translation through the workflow', () => {
         for (const locale of LOCALES) {
           const { id, version } = await prepared(locale, SETUP[transition]);
           const body = transition === 'request-changes' ? { comment: 'Please expand.' } : {};
-          const response = await test.http.post(`/admin/v1/articles/${id}/translations/${locale}/${transition}`, body, { token: tokens[actor], headers: { 'if-match': `"${version}"` } });
+          const response = await test.http.post(`/admin/v1/articles/${id}/translations/${locale}/${transition}`, body, {
+            token: tokens[actor],
+            headers: { 'if-match': `"${version}"` },
+          });
           cell.push(response.status);
         }
         actual[transition].push(cell.join('/'));
@@ -92,7 +99,11 @@ describe('who may move a translation through the workflow', () => {
 
   it('never lets a translator submit the source text', async () => {
     const { id } = await prepared('tr', []);
-    const source = await test.http.post(`/admin/v1/articles/${id}/translations/en/submit`, {}, { token: tokens['translator-tr'], headers: { 'if-match': '"1"' } });
+    const source = await test.http.post(
+      `/admin/v1/articles/${id}/translations/en/submit`,
+      {},
+      { token: tokens['translator-tr'], headers: { 'if-match': '"1"' } },
+    );
     expect(source.status).toBe(403);
   });
 });

@@ -53,7 +53,12 @@ describe('editorial workflow per translation', () => {
     // en: submitted, sent back with a comment, edited, resubmitted, approved, published.
     const changes = await walk(id, 'en', en.version, 'submit', ['request-changes', { comment: 'Name the three ports.' }]);
     expect(changes).toMatchObject({ status: 'changes_requested', liveRevisionId: null, allowed: ['submit', 'archive'] });
-    const edited = await make.translation(id, 'en', { title: 'Ports of the Caspian', body: 'Cargo grew in Aktau, Baku and Turkmenbashi.[^1]' }, changes.version);
+    const edited = await make.translation(
+      id,
+      'en',
+      { title: 'Ports of the Caspian', body: 'Cargo grew in Aktau, Baku and Turkmenbashi.[^1]' },
+      changes.version,
+    );
     expect(edited.status).toBe('draft');
     const published = await walk(id, 'en', edited.version, 'submit', 'approve', 'publish');
     expect(published).toMatchObject({ status: 'published', liveSlug: 'ports-of-the-caspian', allowed: ['unpublish', 'archive'] });
@@ -68,7 +73,12 @@ describe('editorial workflow per translation', () => {
     expect(view.en).toMatchObject({ liveRevisionId: firstLive, hasUnpublishedChanges: false });
 
     // Editing live text works on a draft; readers keep the live revision until the next publish.
-    const draft = await make.translation(id, 'en', { title: 'Ports of the Caspian', body: 'Cargo grew fast in Aktau, Baku and Turkmenbashi.[^1]' }, published.version);
+    const draft = await make.translation(
+      id,
+      'en',
+      { title: 'Ports of the Caspian', body: 'Cargo grew fast in Aktau, Baku and Turkmenbashi.[^1]' },
+      published.version,
+    );
     expect(await translation(id, 'en')).toMatchObject({ status: 'draft', liveRevisionId: firstLive, hasUnpublishedChanges: true });
     const list = await test.http.get(`/admin/v1/articles?status=in_review&locale=tr`, { token });
     expect(list.body.items.map((a: { id: string }) => a.id)).toContain(id);
@@ -88,7 +98,10 @@ describe('editorial workflow per translation', () => {
     expect(revisions.find((r: { live: boolean }) => r.live).id).toBe(republished.liveRevisionId);
     const diff = await test.http.get(`${path(id, 'en')}/revisions/${revisions[2].id}/diff/${revisions[0].id}`, { token });
     expect(diff.body.diff.body).toEqual([expect.objectContaining({ status: 'changed', fromParagraph: 1, toParagraph: 1, from: 'Cargo grew.[^1]' })]);
-    const restored = await test.http.post(`${path(id, 'en')}/revisions/${revisions[2].id}/restore`, undefined, { token, headers: { 'if-match': `"${republished.version}"` } });
+    const restored = await test.http.post(`${path(id, 'en')}/revisions/${revisions[2].id}/restore`, undefined, {
+      token,
+      headers: { 'if-match': `"${republished.version}"` },
+    });
     expect(restored.status).toBe(200);
     expect(restored.body).toMatchObject({ status: 'draft' });
     const afterRestore = (await test.http.get(path(id, 'en'), { token })).body;
@@ -110,7 +123,11 @@ describe('editorial workflow per translation', () => {
     ]);
     const audit = await test.http.get(`/admin/v1/audit?subjectType=article&subjectId=${id}&limit=100`, { token });
     const steps = audit.body.items.filter((e: { action: string }) => /submitted|approved|published|changes_requested/.test(e.action));
-    expect(steps.find((e: { action: string }) => e.action === 'translation.changes_requested').details).toMatchObject({ locale: 'en', from: 'in_review', to: 'changes_requested' });
+    expect(steps.find((e: { action: string }) => e.action === 'translation.changes_requested').details).toMatchObject({
+      locale: 'en',
+      from: 'in_review',
+      to: 'changes_requested',
+    });
   });
 
   it('retires a live slug only when a new revision goes live, and keeps live and working slugs unique', async () => {
@@ -178,7 +195,10 @@ describe('editorial workflow per translation', () => {
 
     const enRevision = (await test.http.get(`${path(article.id, 'en')}/revisions`, { token })).body[0];
     await make.translation(article.id, 'tr', { title: 'Kötü girdi', body: 'Metin.[^1]' });
-    const crossLocale = await test.http.post(`${path(article.id, 'tr')}/revisions/${enRevision.id}/restore`, undefined, { token, headers: { 'if-match': '"1"' } });
+    const crossLocale = await test.http.post(`${path(article.id, 'tr')}/revisions/${enRevision.id}/restore`, undefined, {
+      token,
+      headers: { 'if-match': '"1"' },
+    });
     expect(crossLocale).toMatchObject({ status: 404, body: { error: 'revision.not_found' } });
     expect((await test.http.get(`${path(article.id, 'en')}/revisions/not-a-uuid`, { token })).status).toBe(400);
 

@@ -5,6 +5,7 @@
 import { Client } from 'pg';
 
 const offenders: string[] = [];
+// eslint-disable-next-line @typescript-eslint/unbound-method -- called below with .apply(this)
 const original = Client.prototype.query;
 
 type Internals = { _queryQueue?: unknown[]; _activeQuery?: unknown; pipeline?: boolean };

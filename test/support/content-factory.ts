@@ -25,12 +25,17 @@ export class ContentFactory {
 
   async article(options: { sourceLocale?: string; authorIds?: string[]; tagIds?: string[] } = {}): Promise<{ id: string; version: number }> {
     const authorIds = options.authorIds ?? [(await this.author()).id];
-    return this.ok(this.http.post('/admin/v1/articles', { sourceLocale: options.sourceLocale ?? 'en', authorIds, tagIds: options.tagIds ?? [] }, { token: this.token }));
+    return this.ok(
+      this.http.post('/admin/v1/articles', { sourceLocale: options.sourceLocale ?? 'en', authorIds, tagIds: options.tagIds ?? [] }, { token: this.token }),
+    );
   }
 
   translation(articleId: string, locale: string, body: Record<string, unknown>, version?: number): Promise<{ slug: string; version: number; status: string }> {
     return this.ok(
-      this.http.put(`/admin/v1/articles/${articleId}/translations/${locale}`, body, { token: this.token, headers: version ? { 'if-match': `"${version}"` } : {} }),
+      this.http.put(`/admin/v1/articles/${articleId}/translations/${locale}`, body, {
+        token: this.token,
+        headers: version ? { 'if-match': `"${version}"` } : {},
+      }),
     );
   }
 

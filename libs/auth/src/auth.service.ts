@@ -31,7 +31,14 @@ export class AuthService {
     // Verify against a dummy hash when the user is unknown, so the answer takes as long either way.
     const valid = await verifyPassword(password, user?.passwordHash ?? (await dummyHash()));
     if (!user || !valid) {
-      await this.audit.record({ actorId: user?.id ?? null, ip, action: 'auth.login_failed', subjectType: 'user', subjectId: user?.id, details: { email: normalized } });
+      await this.audit.record({
+        actorId: user?.id ?? null,
+        ip,
+        action: 'auth.login_failed',
+        subjectType: 'user',
+        subjectId: user?.id,
+        details: { email: normalized },
+      });
       throw KalamError.unauthorized('auth.invalid_credentials');
     }
     if (!user.active) throw KalamError.unauthorized('auth.account_disabled');

@@ -1,5 +1,12 @@
 export { WorkflowModule } from './workflow.module';
-export { TRANSITIONS, isTransition, allowedTransitions, applyTransition, type Transition, type TranslationState } from './transitions/translation-state-machine';
+export {
+  TRANSITIONS,
+  isTransition,
+  allowedTransitions,
+  applyTransition,
+  type Transition,
+  type TranslationState,
+} from './transitions/translation-state-machine';
 export { TransitionsService, stateOf, type TransitionInput, type TransitionResult, type ScheduledTransition } from './transitions/transitions.service';
 export { DraftsService, type SavedDraft } from './drafts/drafts.service';
 export { RevisionsService } from './revisions/revisions.service';

@@ -52,7 +52,12 @@ export class SourcesController {
   @Roles('admin', 'editor', 'author')
   @Delete(':position')
   @HttpCode(204)
-  remove(@UuidParam('id') id: string, @PositionParam('position') position: number, @IfMatch() version: number | undefined, @CurrentUser() user: UserEntity): Promise<void> {
+  remove(
+    @UuidParam('id') id: string,
+    @PositionParam('position') position: number,
+    @IfMatch() version: number | undefined,
+    @CurrentUser() user: UserEntity,
+  ): Promise<void> {
     return this.sources.remove(id, position, version, user);
   }
 }

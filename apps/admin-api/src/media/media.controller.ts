@@ -33,7 +33,15 @@ export class MediaController {
   @ApiBody({
     schema: {
       oneOf: [
-        { type: 'object', properties: { credit: { type: 'string' }, translations: { type: 'string', description: 'JSON: {"en": {"caption": "…", "alt": "…"}}' }, file: { type: 'string', format: 'binary' } }, required: ['file'] },
+        {
+          type: 'object',
+          properties: {
+            credit: { type: 'string' },
+            translations: { type: 'string', description: 'JSON: {"en": {"caption": "…", "alt": "…"}}' },
+            file: { type: 'string', format: 'binary' },
+          },
+          required: ['file'],
+        },
         { $ref: '#/components/schemas/CreateExternalMediaDto' },
       ],
     },

@@ -15,7 +15,8 @@ const LIMITS = { files: 1, fields: 10, parts: 12, fieldSize: 64 * 1024 };
 function uploadError(error: unknown, maxBytes: number): unknown {
   const { code, message } = (error ?? {}) as { code?: string; message?: string };
   if (code === 'FST_REQ_FILE_TOO_LARGE') return new KalamError(413, 'media.too_large', { limit: maxBytes });
-  if (code === 'FST_PARTS_LIMIT' || code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT') return new KalamError(413, 'request.too_many_parts', { limit: LIMITS.parts });
+  if (code === 'FST_PARTS_LIMIT' || code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT')
+    return new KalamError(413, 'request.too_many_parts', { limit: LIMITS.parts });
   // A form cut off mid-file ends the stream early (ERR_STREAM_PREMATURE_CLOSE): malformed too.
   const malformed = ['FST_INVALID_MULTIPART_CONTENT_TYPE', 'FST_PROTO_VIOLATION', 'ERR_STREAM_PREMATURE_CLOSE'];
   if ((code && malformed.includes(code)) || /multipart|boundary|unexpected end|malformed|header/i.test(message ?? '')) {

@@ -23,7 +23,12 @@ export class CommentsController {
   @Roles(...EVERY_ROLE)
   @Post()
   @ApiCreatedResponse({ type: CommentResponseDto })
-  async create(@UuidParam('id') id: string, @Param('locale') locale: string, @Body() body: CreateCommentDto, @CurrentUser() user: UserEntity): Promise<CommentResponseDto> {
+  async create(
+    @UuidParam('id') id: string,
+    @Param('locale') locale: string,
+    @Body() body: CreateCommentDto,
+    @CurrentUser() user: UserEntity,
+  ): Promise<CommentResponseDto> {
     return CommentResponseDto.from(await this.comments.create(id, locale, body, user));
   }
 
@@ -44,7 +49,12 @@ export class CommentsController {
   @Post(':commentId/resolve')
   @HttpCode(200)
   @ApiOkResponse({ type: CommentResponseDto })
-  async resolve(@UuidParam('id') id: string, @Param('locale') locale: string, @UuidParam('commentId') commentId: string, @CurrentUser() user: UserEntity): Promise<CommentResponseDto> {
+  async resolve(
+    @UuidParam('id') id: string,
+    @Param('locale') locale: string,
+    @UuidParam('commentId') commentId: string,
+    @CurrentUser() user: UserEntity,
+  ): Promise<CommentResponseDto> {
     return CommentResponseDto.from(await this.comments.resolve(id, locale, commentId, user));
   }
 }

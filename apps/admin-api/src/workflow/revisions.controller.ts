@@ -63,7 +63,12 @@ export class RevisionsController {
   @AnyRole()
   @Get(':from/diff/:to')
   @ApiOkResponse({ type: RevisionDiffDto })
-  async diff(@UuidParam('id') id: string, @Param('locale') locale: string, @UuidParam('from') from: string, @UuidParam('to') to: string): Promise<RevisionDiffDto> {
+  async diff(
+    @UuidParam('id') id: string,
+    @Param('locale') locale: string,
+    @UuidParam('from') from: string,
+    @UuidParam('to') to: string,
+  ): Promise<RevisionDiffDto> {
     const result = await this.revisions.diff(id, locale, from, to);
     return { from: RevisionSummaryDto.from(result.from, false), to: RevisionSummaryDto.from(result.to, false), diff: result.diff };
   }

@@ -29,10 +29,15 @@ export class TransitionsController {
     @IfMatch() version: number | undefined,
     @CurrentUser() user: UserEntity,
   ): Promise<TransitionResultDto> {
-    if (!isTransition(transition)) throw KalamError.notFound('workflow.unknown_transition', { transition: transition.slice(0, 40), known: TRANSITIONS.join(', ') });
+    if (!isTransition(transition))
+      throw KalamError.notFound('workflow.unknown_transition', { transition: transition.slice(0, 40), known: TRANSITIONS.join(', ') });
     const misplaced = (['publishAt', 'unpublishAt'] as const).find((field) => body[field] !== undefined && field !== `${transition}At`);
     if (misplaced) throw KalamError.badRequest('request.validation_failed', { count: 1 }, [{ field: misplaced, code: 'validation.whitelistValidation' }]);
-    const input = { comment: body.comment, publishAt: body.publishAt ? new Date(body.publishAt) : undefined, unpublishAt: body.unpublishAt ? new Date(body.unpublishAt) : undefined };
+    const input = {
+      comment: body.comment,
+      publishAt: body.publishAt ? new Date(body.publishAt) : undefined,
+      unpublishAt: body.unpublishAt ? new Date(body.unpublishAt) : undefined,
+    };
     const { translation: t, allowed } = await this.transitions.apply(id, locale, transition, version, user, input);
     const { status, liveRevisionId, liveSlug, publishedAt, publishAt, unpublishAt } = t;
     return { locale: t.locale, status, version: t.version, liveRevisionId, liveSlug, publishedAt, publishAt, unpublishAt, allowed };

@@ -46,7 +46,14 @@ export async function migrationGenerate(name: string): Promise<void> {
     await runMigrations(url);
     const result = spawnSync(
       process.execPath,
-      [require.resolve('typeorm/cli.js'), 'migration:generate', path.join(ROOT, 'migrations', name), '-d', path.join(ROOT, 'dist/libs/database/src/data-source.js'), '--pretty'],
+      [
+        require.resolve('typeorm/cli.js'),
+        'migration:generate',
+        path.join(ROOT, 'migrations', name),
+        '-d',
+        path.join(ROOT, 'dist/libs/database/src/data-source.js'),
+        '--pretty',
+      ],
       { stdio: 'inherit', env: { ...process.env, DATABASE_URL: url } },
     );
     if (result.status !== 0) throw new Error(`typeorm migration:generate exited with ${result.status}`);

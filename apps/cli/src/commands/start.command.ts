@@ -87,7 +87,9 @@ export async function startCommand(apps: AppName[]): Promise<void> {
   }
   // Each app says "ready" over IPC once it listens; only then is Kalam up.
   await Promise.all(
-    [...children.values()].map((child) => new Promise<void>((resolve) => child.on('message', (message: { kalam?: string }) => message?.kalam === 'ready' && resolve()))),
+    [...children.values()].map(
+      (child) => new Promise<void>((resolve) => child.on('message', (message: { kalam?: string }) => message?.kalam === 'ready' && resolve())),
+    ),
   );
   logger.log(`ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
   logger.log(

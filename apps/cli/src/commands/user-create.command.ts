@@ -22,7 +22,12 @@ export async function userCreateCommand(options: UserCreateOptions): Promise<voi
     email: options.email,
     password: options.password,
     role: options.role,
-    locales: options.locales ? options.locales.split(',').map((code) => code.trim()).filter(Boolean) : [],
+    locales: options.locales
+      ? options.locales
+          .split(',')
+          .map((code) => code.trim())
+          .filter(Boolean)
+      : [],
     ...(options.name ? { displayName: options.name } : {}),
   });
   const problems = await validate(input);

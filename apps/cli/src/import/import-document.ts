@@ -1,17 +1,5 @@
 import { Type, plainToInstance } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsNotEmpty,
-  IsObject,
-  IsOptional,
-  IsString,
-  IsUrl,
-  MaxLength,
-  ValidateNested,
-  validateSync,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, IsUrl, MaxLength, ValidateNested, validateSync } from 'class-validator';
 import matter from 'gray-matter';
 import { CreateSourceDto } from '@kalam/content';
 import { IsLocaleCode, IsSlug } from '@kalam/i18n';
@@ -65,7 +53,11 @@ export function parseImportFile(file: string, text: string): ImportDocument {
     throw new ImportFileError(`${file}: the front-matter is not valid YAML (${(error as Error).message.split('\n')[0]})`);
   }
   // YAML reads 2024-03-01 as a Date; sources want the ISO date text.
-  const data: unknown = JSON.parse(JSON.stringify(parsed.data, (_key, value: unknown) => (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T00:00:00\.000Z$/.test(value) ? value.slice(0, 10) : value)));
+  const data: unknown = JSON.parse(
+    JSON.stringify(parsed.data, (_key, value: unknown) =>
+      typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T00:00:00\.000Z$/.test(value) ? value.slice(0, 10) : value,
+    ),
+  );
   const document = plainToInstance(ImportDocument, data);
   const errors = validateSync(document, { whitelist: true, forbidNonWhitelisted: true });
   if (errors.length) {
@@ -78,6 +70,7 @@ export function parseImportFile(file: string, text: string): ImportDocument {
   }
   document.body = parsed.content.trim() + '\n';
   document.file = file;
-  if (!document.translationOf && !document.authors?.length) throw new ImportFileError(`${file}: a source text needs at least one author (or translationOf for a translation)`);
+  if (!document.translationOf && !document.authors?.length)
+    throw new ImportFileError(`${file}: a source text needs at least one author (or translationOf for a translation)`);
   return document;
 }

@@ -54,7 +54,12 @@ export async function importPath(url: string, target: string, options: { progres
         const outcome: ImportOutcome = await importer.import(document);
         summary[outcome] += 1;
       } catch (error) {
-        const reason = error instanceof KalamError ? app.get(Messages).t('en', `errors.${error.code}`, error.params) : error instanceof Error ? error.message : String(error);
+        const reason =
+          error instanceof KalamError
+            ? app.get(Messages).t('en', `errors.${error.code}`, error.params)
+            : error instanceof Error
+              ? error.message
+              : String(error);
         summary.failed.push(error instanceof ImportFileError ? reason : `${document.file}: ${reason}`);
       }
       bar?.increment(1);
@@ -65,7 +70,10 @@ export async function importPath(url: string, target: string, options: { progres
 }
 
 async function firstAdminId(app: INestApplicationContext): Promise<string | null> {
-  const admin = await app.get(DataSource).getRepository(UserEntity).findOne({ where: { role: 'admin', active: true }, order: { createdAt: 'ASC' } });
+  const admin = await app
+    .get(DataSource)
+    .getRepository(UserEntity)
+    .findOne({ where: { role: 'admin', active: true }, order: { createdAt: 'ASC' } });
   return admin?.id ?? null;
 }
 

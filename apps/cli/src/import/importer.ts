@@ -1,13 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import {
-  ArticlesService,
-  ArticleTranslationsService,
-  AuthorsService,
-  MediaService,
-  SourcesService,
-  TagsService,
-  type CreateSourceDto,
-} from '@kalam/content';
+import { ArticlesService, ArticleTranslationsService, AuthorsService, MediaService, SourcesService, TagsService, type CreateSourceDto } from '@kalam/content';
 import { slugify } from '@kalam/i18n';
 import { DraftsService } from '@kalam/workflow';
 import { ImportFileError, type ImportAuthor, type ImportDocument, type ImportHero } from './import-document';
@@ -60,7 +52,10 @@ export class Importer {
       articleId = existing.articleId;
     } else if (doc.translationOf) {
       const source = await this.translations.findBySlug(doc.translationOf.locale, doc.translationOf.slug);
-      if (!source) throw new ImportFileError(`${doc.file}: translationOf ${doc.translationOf.locale}/${doc.translationOf.slug} does not exist; import the source text first`);
+      if (!source)
+        throw new ImportFileError(
+          `${doc.file}: translationOf ${doc.translationOf.locale}/${doc.translationOf.slug} does not exist; import the source text first`,
+        );
       articleId = source.articleId;
     } else {
       const authorIds = await this.ensureAuthors(doc.authors ?? []);
@@ -80,7 +75,10 @@ export class Importer {
       return 'created';
     }
     const same =
-      existing.title === doc.title && existing.body === doc.body && (existing.subtitle ?? undefined) === doc.subtitle && (existing.summary ?? undefined) === doc.summary;
+      existing.title === doc.title &&
+      existing.body === doc.body &&
+      (existing.subtitle ?? undefined) === doc.subtitle &&
+      (existing.summary ?? undefined) === doc.summary;
     if (!same) await this.drafts.save(articleId, doc.locale, text, existing.version, this.actor);
     return same && !changed ? 'unchanged' : 'updated';
   }
@@ -105,7 +103,8 @@ export class Importer {
       for (const [locale, text] of Object.entries(author.translations ?? {})) {
         const current = found.translations?.find((t) => t.locale === locale);
         const input = { displayName: text.displayName, title: text.title, bio: text.bio ?? '' };
-        if (current && current.bio === input.bio && (current.title ?? undefined) === input.title && (current.displayName ?? undefined) === input.displayName) continue;
+        if (current && current.bio === input.bio && (current.title ?? undefined) === input.title && (current.displayName ?? undefined) === input.displayName)
+          continue;
         await this.authors.putTranslation(found.id, locale, input, current?.version, this.actor);
         changed = true;
       }

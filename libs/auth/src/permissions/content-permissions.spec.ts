@@ -1,4 +1,12 @@
-import { canDeleteContent, canDeleteRecord, canEditRecordLocale, canEditTranslation, canManageArticle, canManageRecord, canPerform } from './content-permissions';
+import {
+  canDeleteContent,
+  canDeleteRecord,
+  canEditRecordLocale,
+  canEditTranslation,
+  canManageArticle,
+  canManageRecord,
+  canPerform,
+} from './content-permissions';
 
 const article = { sourceLocale: 'en', createdBy: 'author-1' };
 

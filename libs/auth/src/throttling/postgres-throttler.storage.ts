@@ -37,14 +37,21 @@ export class PostgresThrottlerStorage implements ThrottlerStorage {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
-    const [row]: { hits: number; window_seconds: number; block_seconds: number }[] = await this.dataSource.query(HIT, [`${throttlerName}:${key}`.slice(0, 200), ttl, limit, blockDuration]);
+    const [row]: { hits: number; window_seconds: number; block_seconds: number }[] = await this.dataSource.query(HIT, [
+      `${throttlerName}:${key}`.slice(0, 200),
+      ttl,
+      limit,
+      blockDuration,
+    ]);
     const isBlocked = row.block_seconds > 0;
     return { totalHits: row.hits, timeToExpire: row.window_seconds, isBlocked, timeToBlockExpire: row.block_seconds };
   }
 
   /** Forgets counters whose window and block ended; run by the worker. */
   async purge(): Promise<number> {
-    const [, removed]: [unknown, number] = await this.dataSource.query(`DELETE FROM rate_limit WHERE window_ends_at < now() AND (blocked_until IS NULL OR blocked_until < now())`);
+    const [, removed]: [unknown, number] = await this.dataSource.query(
+      `DELETE FROM rate_limit WHERE window_ends_at < now() AND (blocked_until IS NULL OR blocked_until < now())`,
+    );
     return Number(removed) || 0;
   }
 }

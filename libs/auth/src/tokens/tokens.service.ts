@@ -38,7 +38,13 @@ export class TokensService {
         }),
       );
       if (kind !== 'session') {
-        await recordAudit(manager, { actorId: userId, action: 'token.created', subjectType: 'token', subjectId: token.id, details: { kind, name: token.name, expiresAt: token.expiresAt } });
+        await recordAudit(manager, {
+          actorId: userId,
+          action: 'token.created',
+          subjectType: 'token',
+          subjectId: token.id,
+          details: { kind, name: token.name, expiresAt: token.expiresAt },
+        });
       }
       return { token, secret };
     };

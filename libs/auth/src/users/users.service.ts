@@ -49,7 +49,10 @@ export class UsersService {
       return await this.dataSource.transaction(async (manager) => {
         const repo = manager.getRepository(UserEntity);
         const user = await repo.save(repo.create({ email, passwordHash, role: input.role, locales, displayName: input.displayName ?? null }));
-        await this.audit.record({ actorId: actor.id, ip: actor.ip, action: 'user.created', subjectType: 'user', subjectId: user.id, details: { email, role: user.role, locales } }, manager);
+        await this.audit.record(
+          { actorId: actor.id, ip: actor.ip, action: 'user.created', subjectType: 'user', subjectId: user.id, details: { email, role: user.role, locales } },
+          manager,
+        );
         return user;
       });
     } catch (error) {
@@ -90,14 +93,28 @@ export class UsersService {
       // session could have minted.
       if (passwordHash || input.active === false) await this.tokens.revokeAll(id, manager);
       const { password: _omitted, ...logged } = input;
-      await this.audit.record({ actorId: actor.id, ip: actor.ip, action: 'user.updated', subjectType: 'user', subjectId: id, details: { ...logged, passwordChanged: Boolean(passwordHash) } }, manager);
+      await this.audit.record(
+        {
+          actorId: actor.id,
+          ip: actor.ip,
+          action: 'user.updated',
+          subjectType: 'user',
+          subjectId: id,
+          details: { ...logged, passwordChanged: Boolean(passwordHash) },
+        },
+        manager,
+      );
       return result.row;
     });
   }
 
   /** Called with the admins already locked (see update), so two demotions cannot both see "another admin exists". */
   private async assertAnotherAdmin(manager: EntityManager, exceptId: string): Promise<void> {
-    const others = await manager.getRepository(UserEntity).createQueryBuilder('u').where("u.role = 'admin' AND u.active AND u.id <> :id", { id: exceptId }).getCount();
+    const others = await manager
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .where("u.role = 'admin' AND u.active AND u.id <> :id", { id: exceptId })
+      .getCount();
     if (others === 0) throw KalamError.conflict('user.last_admin');
   }
 

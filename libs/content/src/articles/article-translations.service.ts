@@ -92,7 +92,8 @@ export class ArticleTranslationsService {
     const translation = await this.require(articleId, locale, manager);
     // One after another: inside a transaction the manager is one connection, which runs one query at a time.
     const sources = await manager.find(SourceEntity, { where: { articleId }, select: { position: true }, order: { position: 'ASC' } });
-    const sourceTranslation = locale === article.sourceLocale ? null : await manager.findOneBy(ArticleTranslationEntity, { articleId, locale: article.sourceLocale });
+    const sourceTranslation =
+      locale === article.sourceLocale ? null : await manager.findOneBy(ArticleTranslationEntity, { articleId, locale: article.sourceLocale });
     return checkFootnotes(
       citedFootnotes(translation.body),
       sources.map((s) => s.position),

@@ -52,9 +52,9 @@ export class ArticlesService {
       await this.requireAuthors(input.authorIds, manager);
       await this.tags.requireAll(input.tagIds ?? [], manager);
       if (input.heroMediaId) await this.media.requireExists(input.heroMediaId, manager);
-      const article = await manager.getRepository(ArticleEntity).save(
-        manager.getRepository(ArticleEntity).create({ sourceLocale: input.sourceLocale, heroMediaId: input.heroMediaId ?? null, createdBy: user.id }),
-      );
+      const article = await manager
+        .getRepository(ArticleEntity)
+        .save(manager.getRepository(ArticleEntity).create({ sourceLocale: input.sourceLocale, heroMediaId: input.heroMediaId ?? null, createdBy: user.id }));
       await this.replaceLinks(manager, article.id, input.authorIds, input.tagIds ?? []);
       await this.audit.record(articleEvent(user, 'article.created', article.id, { sourceLocale: input.sourceLocale }), manager);
       return article.id;
@@ -161,11 +161,18 @@ export class ArticlesService {
   private async replaceLinks(manager: EntityManager, articleId: string, authorIds?: readonly string[], tagIds?: readonly string[]): Promise<void> {
     if (authorIds) {
       await manager.delete(ArticleAuthorEntity, { articleId });
-      await manager.insert(ArticleAuthorEntity, authorIds.map((authorId, index) => ({ articleId, authorId, position: index + 1 })));
+      await manager.insert(
+        ArticleAuthorEntity,
+        authorIds.map((authorId, index) => ({ articleId, authorId, position: index + 1 })),
+      );
     }
     if (tagIds) {
       await manager.delete(ArticleTagEntity, { articleId });
-      if (tagIds.length) await manager.insert(ArticleTagEntity, tagIds.map((tagId) => ({ articleId, tagId })));
+      if (tagIds.length)
+        await manager.insert(
+          ArticleTagEntity,
+          tagIds.map((tagId) => ({ articleId, tagId })),
+        );
     }
   }
 }

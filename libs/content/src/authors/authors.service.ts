@@ -23,7 +23,13 @@ export class AuthorsService {
 
   async list(query: SearchPageQueryDto): Promise<Page<AuthorEntity>> {
     const { page, limit, offset } = pageWindow(query);
-    const qb = this.authors.createQueryBuilder('a').leftJoinAndSelect('a.translations', 't').orderBy('a.name', 'ASC').addOrderBy('a.id').skip(offset).take(limit);
+    const qb = this.authors
+      .createQueryBuilder('a')
+      .leftJoinAndSelect('a.translations', 't')
+      .orderBy('a.name', 'ASC')
+      .addOrderBy('a.id')
+      .skip(offset)
+      .take(limit);
     // Filters go through EXISTS so they choose authors without trimming the translations returned.
     if (query.q) {
       qb.andWhere('(a.name ILIKE :q OR a.slug ILIKE :q OR EXISTS (SELECT 1 FROM author_translation f WHERE f.author_id = a.id AND f.display_name ILIKE :q))', {
@@ -86,7 +92,13 @@ export class AuthorsService {
         if (isUniqueViolation(error, 'author_slug_uq')) throw KalamError.conflict('author.slug_taken', { slug: input.slug });
         throw error;
       }
-      await recordAudit(manager, { actorId: user.id, action: 'author.updated', subjectType: 'author', subjectId: id, details: { ...changes, version: current.version + 1 } });
+      await recordAudit(manager, {
+        actorId: user.id,
+        action: 'author.updated',
+        subjectType: 'author',
+        subjectId: id,
+        details: { ...changes, version: current.version + 1 },
+      });
     });
     return this.get(id);
   }
@@ -109,7 +121,13 @@ export class AuthorsService {
   }
 
   /** Creates the locale's translation, or updates it when it exists (then If-Match is required). */
-  async putTranslation(id: string, locale: string, input: PutAuthorTranslationDto, expectedVersion: number | undefined, user: Editor): Promise<{ translation: AuthorTranslationEntity; created: boolean }> {
+  async putTranslation(
+    id: string,
+    locale: string,
+    input: PutAuthorTranslationDto,
+    expectedVersion: number | undefined,
+    user: Editor,
+  ): Promise<{ translation: AuthorTranslationEntity; created: boolean }> {
     await this.locales.requireEnabled(locale);
     const fields = { displayName: input.displayName ?? null, title: input.title ?? null, bio: input.bio };
     return this.dataSource.transaction(async (manager) => {

@@ -9,7 +9,11 @@ const pipe = createValidationPipe();
  * global validation pipe, which cannot reach into a record's values by itself. All problems are
  * reported together, with fields such as `translations.tr.name`.
  */
-export async function validateRecordValues<T extends object>(record: Record<string, unknown> | undefined, dto: ClassConstructor<T>, field: string): Promise<[string, T][]> {
+export async function validateRecordValues<T extends object>(
+  record: Record<string, unknown> | undefined,
+  dto: ClassConstructor<T>,
+  field: string,
+): Promise<[string, T][]> {
   const details: ErrorDetail[] = [];
   const entries: [string, T][] = [];
   for (const [key, value] of Object.entries(record ?? {})) {

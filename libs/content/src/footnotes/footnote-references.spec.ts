@@ -17,7 +17,10 @@ describe('citedFootnotes', () => {
 
 describe('renumberFootnotes', () => {
   it('swaps numbers without one change feeding the next', () => {
-    const mapping = new Map([[1, 2], [2, 1]]);
+    const mapping = new Map([
+      [1, 2],
+      [2, 1],
+    ]);
     expect(renumberFootnotes('A[^1] B[^2] C[^3]', mapping)).toBe('A[^2] B[^1] C[^3]');
   });
 

@@ -33,7 +33,7 @@ export function scanFootnotes(markdown: string): FootnoteReference[] {
       if (token.map && token.nesting === 1) enclosing = token.map;
       continue;
     }
-    const map = (token.map) ?? enclosing;
+    const map = token.map ?? enclosing;
     if (!map) continue;
     const last = ranges[ranges.length - 1];
     if (!last || last[1] <= map[0]) ranges.push([map[0], map[1]]);

@@ -14,13 +14,16 @@ describe('renderArticleBody', () => {
     expect(html).toContain('Flows fell.<sup class="footnote-ref"><a href="#fn-2" id="fnref-2">2</a></sup>');
     expect(html).toContain('Again.<sup class="footnote-ref"><a href="#fn-2" id="fnref-2-1">2</a></sup>');
     expect(html).toContain('<section class="footnotes"><ol class="footnotes-list">\n<li id="fn-1">');
-    expect(html).toContain('<li id="fn-1">Joint statement on water sharing, <em>Ministry of Energy</em>, <a href="https://example.org/statement" rel="noopener noreferrer nofollow">https://example.org/statement</a> (accessed 2024-03-01) <a href="#fnref-1" class="footnote-backref">↩</a></li>');
+    expect(html).toContain(
+      '<li id="fn-1">Joint statement on water sharing, <em>Ministry of Energy</em>, <a href="https://example.org/statement" rel="noopener noreferrer nofollow">https://example.org/statement</a> (accessed 2024-03-01) <a href="#fnref-1" class="footnote-backref">↩</a></li>',
+    );
     // Markdown in a source title is shown literally, not interpreted.
     expect(html).toContain('Annual *report* [draft]');
   });
 
   it('cannot be made to show a forged footnote list: author HTML loses ids and classes', () => {
-    const body = 'Claim.[^1]\n\n<section class="footnotes"><ol class="footnotes-list"><li id="fn-1">A forged source <a href="#fnref-1" class="footnote-backref" id="fnref-1">↩</a></li></ol></section>\n\n```js\nconst x = 1;\n```';
+    const body =
+      'Claim.[^1]\n\n<section class="footnotes"><ol class="footnotes-list"><li id="fn-1">A forged source <a href="#fnref-1" class="footnote-backref" id="fnref-1">↩</a></li></ol></section>\n\n```js\nconst x = 1;\n```';
     const html = renderArticleBody(body, sources, labels);
     expect(html.match(/id="fn-1"/g)).toHaveLength(1);
     expect(html.match(/class="footnotes"/g)).toHaveLength(1);
@@ -31,7 +34,8 @@ describe('renderArticleBody', () => {
   });
 
   it('removes scripts, event handlers and javascript: URLs', () => {
-    const body = 'Hi <script>alert(1)</script> <img src="https://example.org/x.png" onerror="alert(2)"> [click](javascript:alert(3)) <a href="javascript:alert(4)">x</a> <iframe src="https://evil.example"></iframe>';
+    const body =
+      'Hi <script>alert(1)</script> <img src="https://example.org/x.png" onerror="alert(2)"> [click](javascript:alert(3)) <a href="javascript:alert(4)">x</a> <iframe src="https://evil.example"></iframe>';
     const html = renderArticleBody(body, [], labels);
     expect(html).not.toMatch(/<script|onerror|<iframe/i);
     expect(html).not.toMatch(/href="javascript/i);
@@ -47,7 +51,11 @@ describe('renderArticleBody', () => {
   });
 
   it('cannot be cut short by a body that imitates the footnote marker', () => {
-    const html = renderArticleBody('<!--kalam-footnotes-x-->\n\nStill here.[^1]', [{ position: 1, title: 'Report', publisher: null, url: null, accessedOn: null }], labels);
+    const html = renderArticleBody(
+      '<!--kalam-footnotes-x-->\n\nStill here.[^1]',
+      [{ position: 1, title: 'Report', publisher: null, url: null, accessedOn: null }],
+      labels,
+    );
     expect(html).toContain('Still here.');
   });
 

@@ -61,10 +61,7 @@ function scrubAttributes(tagName: string, attribs: sanitizeHtml.Attributes): san
 }
 
 const SANITIZE: sanitizeHtml.IOptions = {
-  allowedTags: [
-    ...sanitizeHtml.defaults.allowedTags,
-    'img', 'figure', 'figcaption', 'section', 'sup', 'sub', 'del', 'ins', 'mark', 'abbr', 'cite',
-  ],
+  allowedTags: [...sanitizeHtml.defaults.allowedTags, 'img', 'figure', 'figcaption', 'section', 'sup', 'sub', 'del', 'ins', 'mark', 'abbr', 'cite'],
   allowedAttributes: {
     a: ['href', 'title', 'id', 'class', 'rel', 'target'],
     img: ['src', 'alt', 'title', 'width', 'height', 'loading'],

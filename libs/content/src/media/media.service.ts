@@ -40,7 +40,12 @@ export class MediaService {
 
   async list(query: PageQueryDto): Promise<Page<MediaEntity>> {
     const { page, limit, offset } = pageWindow(query);
-    const [items, total] = await this.media.findAndCount({ relations: { translations: true }, order: { createdAt: 'DESC', id: 'ASC' }, skip: offset, take: limit });
+    const [items, total] = await this.media.findAndCount({
+      relations: { translations: true },
+      order: { createdAt: 'DESC', id: 'ASC' },
+      skip: offset,
+      take: limit,
+    });
     return { items, page, limit, total };
   }
 
@@ -56,13 +61,22 @@ export class MediaService {
 
   async createExternal(input: CreateExternalMediaDto, user: Editor): Promise<MediaEntity> {
     const translations = await this.checkTranslations(input.translations);
-    assertLocaleScope(user, translations.map(([locale]) => locale));
+    assertLocaleScope(
+      user,
+      translations.map(([locale]) => locale),
+    );
     const actorId = user.id;
     const id = await this.dataSource.transaction(async (manager) => {
-      const media = await manager.getRepository(MediaEntity).save(
-        manager.getRepository(MediaEntity).create({ kind: 'external', externalUrl: input.url, credit: input.credit ?? null, createdBy: actorId }),
-      );
-      await recordAudit(manager, { actorId, action: 'media.created', subjectType: 'media', subjectId: media.id, details: { kind: 'external', url: input.url } });
+      const media = await manager
+        .getRepository(MediaEntity)
+        .save(manager.getRepository(MediaEntity).create({ kind: 'external', externalUrl: input.url, credit: input.credit ?? null, createdBy: actorId }));
+      await recordAudit(manager, {
+        actorId,
+        action: 'media.created',
+        subjectType: 'media',
+        subjectId: media.id,
+        details: { kind: 'external', url: input.url },
+      });
       await this.writeTranslations(manager, media.id, translations, actorId);
       return media.id;
     });
@@ -80,7 +94,10 @@ export class MediaService {
     if (!verdict.ok) throw KalamError.unprocessable('media.unreadable_image');
     const { facts } = verdict;
     const translations = await this.checkTranslations(input.translations);
-    assertLocaleScope(user, translations.map(([locale]) => locale));
+    assertLocaleScope(
+      user,
+      translations.map(([locale]) => locale),
+    );
     const actorId = user.id;
     const now = new Date();
     const key = path.posix.join(String(now.getUTCFullYear()), String(now.getUTCMonth() + 1).padStart(2, '0'), `${randomUUID()}.${facts.extension}`);
@@ -110,7 +127,13 @@ export class MediaService {
             createdBy: actorId,
           }),
         );
-        await recordAudit(manager, { actorId, action: 'media.created', subjectType: 'media', subjectId: media.id, details: { kind: 'upload', mimeType: facts.mime, sizeBytes: input.bytes.length } });
+        await recordAudit(manager, {
+          actorId,
+          action: 'media.created',
+          subjectType: 'media',
+          subjectId: media.id,
+          details: { kind: 'upload', mimeType: facts.mime, sizeBytes: input.bytes.length },
+        });
         await this.writeTranslations(manager, media.id, translations, actorId);
         return media.id;
       });
@@ -134,7 +157,13 @@ export class MediaService {
       if (expectedVersion !== media.version) throw KalamError.preconditionFailed(expectedVersion, media.version);
       const changes = input.credit !== undefined ? { credit: input.credit } : {};
       await manager.update(MediaEntity, { id }, { ...changes, version: () => 'version + 1' });
-      await recordAudit(manager, { actorId: user.id, action: 'media.updated', subjectType: 'media', subjectId: id, details: { ...changes, locales: translations.map(([l]) => l), version: media.version + 1 } });
+      await recordAudit(manager, {
+        actorId: user.id,
+        action: 'media.updated',
+        subjectType: 'media',
+        subjectId: id,
+        details: { ...changes, locales: translations.map(([l]) => l), version: media.version + 1 },
+      });
       await this.writeTranslations(manager, id, translations, user.id);
     });
     return this.get(id);
@@ -160,7 +189,11 @@ export class MediaService {
   async file(id: string): Promise<{ path: string; mimeType: string; name: string }> {
     const media = await this.get(id);
     if (!media.storageKey) throw KalamError.notFound('media.not_found', { id });
-    return { path: path.join(this.config.mediaDir, media.storageKey), mimeType: media.mimeType ?? 'application/octet-stream', name: media.originalName ?? path.basename(media.storageKey) };
+    return {
+      path: path.join(this.config.mediaDir, media.storageKey),
+      mimeType: media.mimeType ?? 'application/octet-stream',
+      name: media.originalName ?? path.basename(media.storageKey),
+    };
   }
 
   /** 422 unless the media exists; share-locks it until the caller's transaction ends, so it is not deleted before being linked. */
@@ -183,7 +216,12 @@ export class MediaService {
     return { media, record: { createdBy: media.createdBy, locales } };
   }
 
-  private async writeTranslations(manager: EntityManager, mediaId: string, entries: [string, MediaTranslationInputDto][], actorId: string | null): Promise<void> {
+  private async writeTranslations(
+    manager: EntityManager,
+    mediaId: string,
+    entries: [string, MediaTranslationInputDto][],
+    actorId: string | null,
+  ): Promise<void> {
     for (const [locale, input] of entries) {
       await this.writer.upsert(manager, MEDIA_TEXT, mediaId, locale, { fields: { caption: input.caption ?? null, altText: input.alt ?? null } }, actorId);
     }

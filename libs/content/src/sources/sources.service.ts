@@ -115,13 +115,17 @@ export class SourcesService {
     const translations = await manager.find(ArticleTranslationEntity, { where: { articleId }, select: { locale: true, body: true }, order: { locale: 'ASC' } });
     for (const translation of translations) {
       const body = renumberFootnotes(translation.body, mapping);
-      if (body !== translation.body) await this.writer.upsert(manager, ARTICLE_TEXT, articleId, translation.locale, { fields: { body } }, user.id, 'renumbered');
+      if (body !== translation.body)
+        await this.writer.upsert(manager, ARTICLE_TEXT, articleId, translation.locale, { fields: { body } }, user.id, 'renumbered');
     }
   }
 
   /** The article's next source version, never given before (the counter survives deletions). */
   private async nextVersion(manager: EntityManager, articleId: string): Promise<number> {
-    const [rows]: [{ sources_version: number }[]] = await manager.query('UPDATE article SET sources_version = sources_version + 1 WHERE id = $1 RETURNING sources_version', [articleId]);
+    const [rows]: [{ sources_version: number }[]] = await manager.query(
+      'UPDATE article SET sources_version = sources_version + 1 WHERE id = $1 RETURNING sources_version',
+      [articleId],
+    );
     return Number(rows[0].sources_version);
   }
 

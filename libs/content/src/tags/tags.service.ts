@@ -56,17 +56,32 @@ export class TagsService {
     // In locale order, so two creates naming the same locales take their slug locks in the same order.
     const inputs = (await validateRecordValues(translations, TagTranslationInputDto, 'translations')).sort(([a], [b]) => a.localeCompare(b));
     for (const [locale] of inputs) await this.locales.requireEnabled(locale);
-    assertLocaleScope(user, inputs.map(([locale]) => locale));
+    assertLocaleScope(
+      user,
+      inputs.map(([locale]) => locale),
+    );
     const id = await this.dataSource.transaction(async (manager) => {
       const id = (await manager.insert(TagEntity, { createdBy: user.id })).identifiers[0].id as string;
-      await recordAudit(manager, { actorId: user.id, action: 'tag.created', subjectType: 'tag', subjectId: id, details: { locales: inputs.map(([locale]) => locale) } });
+      await recordAudit(manager, {
+        actorId: user.id,
+        action: 'tag.created',
+        subjectType: 'tag',
+        subjectId: id,
+        details: { locales: inputs.map(([locale]) => locale) },
+      });
       for (const [locale, input] of inputs) await this.writer.upsert(manager, TAG_TEXT, id, locale, this.text(input), user.id);
       return id;
     });
     return this.get(id);
   }
 
-  async putTranslation(id: string, locale: string, input: TagTranslationInputDto, expectedVersion: number | undefined, user: Editor): Promise<{ tag: TagEntity; created: boolean }> {
+  async putTranslation(
+    id: string,
+    locale: string,
+    input: TagTranslationInputDto,
+    expectedVersion: number | undefined,
+    user: Editor,
+  ): Promise<{ tag: TagEntity; created: boolean }> {
     await this.locales.requireEnabled(locale);
     const created = await this.dataSource.transaction(async (manager) => {
       await this.lockForChange(manager, id, user, (editor, record) => canEditRecordLocale(editor, record, locale), locale);
@@ -83,7 +98,10 @@ export class TagsService {
     });
   }
 
-  /** Tags by id; unknown ids are a 422 naming them. The found tags are share-locked until the caller's transaction ends, so none is deleted before it links them. */
+  /**
+   * Tags by id; unknown ids are a 422 naming them. The found tags are share-locked until the
+   * caller's transaction ends, so none is deleted before it links them.
+   */
   async requireAll(ids: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<void> {
     if (!ids.length) return;
     const found: { id: string }[] = await manager.query('SELECT id FROM tag WHERE id = ANY($1::uuid[]) ORDER BY id FOR KEY SHARE', [[...ids]]);
@@ -96,7 +114,13 @@ export class TagsService {
   }
 
   /** Locks the tag for this transaction and checks `allowed` against it; 404 when gone, 403 when not allowed. */
-  private async lockForChange(manager: EntityManager, id: string, user: Editor, allowed: (user: Editor, record: SharedRecord) => boolean, locale?: string): Promise<TagEntity> {
+  private async lockForChange(
+    manager: EntityManager,
+    id: string,
+    user: Editor,
+    allowed: (user: Editor, record: SharedRecord) => boolean,
+    locale?: string,
+  ): Promise<TagEntity> {
     const tag = await this.writer.lockParent(manager, TAG_TEXT, id);
     const locales = (await manager.find(TagTranslationEntity, { where: { tagId: id }, select: { locale: true } })).map((t) => t.locale);
     if (!allowed(user, { createdBy: tag.createdBy, locales })) throw KalamError.forbidden(locale ? 'auth.locale_forbidden' : 'forbidden', { locale });

@@ -101,7 +101,12 @@ export class TranslatableWriter {
     return current ? this.update(manager, spec, current, input, actorId, action, details) : this.create(manager, spec, parentId, locale, input, actorId);
   }
 
-  find<T extends ObjectLiteral>(manager: EntityManager, spec: TranslatableSpec<ObjectLiteral, T>, parentId: string, locale: string): Promise<(T & Versioned) | null> {
+  find<T extends ObjectLiteral>(
+    manager: EntityManager,
+    spec: TranslatableSpec<ObjectLiteral, T>,
+    parentId: string,
+    locale: string,
+  ): Promise<(T & Versioned) | null> {
     return manager.findOneBy(spec.translation, { [spec.parentKey]: parentId, locale } as never) as Promise<(T & Versioned) | null>;
   }
 
@@ -122,7 +127,8 @@ export class TranslatableWriter {
           given: input.slug.given,
           title: input.slug.title,
           locale,
-          isTaken: async (candidate) => (await this.slugTaken(manager, spec, parentId, locale, candidate)) || ((await input.slug?.alsoTaken?.(candidate)) ?? false),
+          isTaken: async (candidate) =>
+            (await this.slugTaken(manager, spec, parentId, locale, candidate)) || ((await input.slug?.alsoTaken?.(candidate)) ?? false),
           code: spec.slug.takenCode,
           fallback: spec.slug.fallback,
           uniqueIndex: spec.slug.uniqueIndex,
@@ -174,7 +180,13 @@ export class TranslatableWriter {
     return { row, created: false, previous: current };
   }
 
-  private slugTaken(manager: EntityManager, spec: TranslatableSpec<ObjectLiteral, ObjectLiteral>, parentId: string, locale: string, slug: string): Promise<boolean> {
+  private slugTaken(
+    manager: EntityManager,
+    spec: TranslatableSpec<ObjectLiteral, ObjectLiteral>,
+    parentId: string,
+    locale: string,
+    slug: string,
+  ): Promise<boolean> {
     return manager.existsBy(spec.translation, { locale, slug, [spec.parentKey]: Not(parentId) });
   }
 

@@ -15,8 +15,12 @@ export interface AuditEntry {
  * itself depends on (i18n's locale registry) write audited changes too.
  */
 export async function recordAudit(manager: EntityManager, entry: AuditEntry): Promise<void> {
-  await manager.query(
-    `INSERT INTO audit_event (actor_id, action, subject_type, subject_id, ip, details) VALUES ($1, $2, $3, $4, $5, $6)`,
-    [entry.actorId, entry.action, entry.subjectType ?? null, entry.subjectId ?? null, entry.ip ?? null, JSON.stringify(entry.details ?? {})],
-  );
+  await manager.query(`INSERT INTO audit_event (actor_id, action, subject_type, subject_id, ip, details) VALUES ($1, $2, $3, $4, $5, $6)`, [
+    entry.actorId,
+    entry.action,
+    entry.subjectType ?? null,
+    entry.subjectId ?? null,
+    entry.ip ?? null,
+    JSON.stringify(entry.details ?? {}),
+  ]);
 }

@@ -23,6 +23,6 @@ describe(KalamLogger.name, () => {
       spy.mockRestore();
     }
     expect(written.join('')).toContain('[kalam] ready in 1.2 s');
-    expect(written.join('')).not.toMatch(/\x1b\[/);
+    expect(written.join('')).not.toContain('\u001b[');
   });
 });

@@ -1,9 +1,6 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 
-export type VersionedUpdateResult<T> =
-  | { outcome: 'updated'; row: T }
-  | { outcome: 'stale'; currentVersion: number }
-  | { outcome: 'missing' };
+export type VersionedUpdateResult<T> = { outcome: 'updated'; row: T } | { outcome: 'stale'; currentVersion: number } | { outcome: 'missing' };
 
 /**
  * Optimistic concurrency in one statement: the row changes only if it still has the version the

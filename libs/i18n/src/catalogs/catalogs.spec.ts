@@ -31,13 +31,19 @@ function placeholders(tree: CatalogTree, prefix = ''): Map<string, string> {
 describe('message catalogs', () => {
   const reference = keys(en);
 
-  it.each([['tr', tr], ['ru', ru]])('%s has every English message and no stray ones', (_name, catalog) => {
+  it.each([
+    ['tr', tr],
+    ['ru', ru],
+  ])('%s has every English message and no stray ones', (_name, catalog) => {
     const translated = keys(catalog);
     expect([...reference].filter((k) => !translated.has(k))).toEqual([]);
     expect([...translated].filter((k) => !reference.has(k))).toEqual([]);
   });
 
-  it.each([['tr', tr], ['ru', ru]])('%s uses the same placeholders as English', (_name, catalog) => {
+  it.each([
+    ['tr', tr],
+    ['ru', ru],
+  ])('%s uses the same placeholders as English', (_name, catalog) => {
     const expected = placeholders(en);
     const actual = placeholders(catalog);
     const mismatched = [...expected].filter(([key, names]) => actual.get(key) !== names).map(([key]) => key);

@@ -103,7 +103,13 @@ export class LocalesService {
       const result = await updateVersioned(manager, LocaleEntity, { code }, expectedVersion, changes);
       if (result.outcome === 'stale') throw KalamError.preconditionFailed(expectedVersion, result.currentVersion);
       if (result.outcome === 'missing') throw await this.notEnabled(code);
-      await recordAudit(manager, { actorId, action: 'locale.updated', subjectType: 'locale', subjectId: code, details: { ...input, version: result.row.version } });
+      await recordAudit(manager, {
+        actorId,
+        action: 'locale.updated',
+        subjectType: 'locale',
+        subjectId: code,
+        details: { ...input, version: result.row.version },
+      });
       return result.row;
     });
   }

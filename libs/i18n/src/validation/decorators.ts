@@ -21,11 +21,13 @@ export const IsLocaleCode = (options?: ValidationOptions) => patternDecorator('i
 export const IsSlug = (options?: ValidationOptions) => patternDecorator('isSlug', SLUG_PATTERN, options);
 
 /** An http(s) URL of a public host, without credentials (see isPublicHttpUrl); message `validation.isPublicUrl`. */
-export const IsPublicUrl = (options?: ValidationOptions): PropertyDecorator => (target, propertyName) =>
-  registerDecorator({
-    name: 'isPublicUrl',
-    target: target.constructor,
-    propertyName: propertyName as string,
-    options,
-    validator: { validate: (value: unknown) => typeof value === 'string' && isPublicHttpUrl(value) },
-  });
+export const IsPublicUrl =
+  (options?: ValidationOptions): PropertyDecorator =>
+  (target, propertyName) =>
+    registerDecorator({
+      name: 'isPublicUrl',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options,
+      validator: { validate: (value: unknown) => typeof value === 'string' && isPublicHttpUrl(value) },
+    });

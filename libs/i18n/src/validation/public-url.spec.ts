@@ -1,9 +1,12 @@
 import { isPublicHttpUrl } from './public-url';
 
 describe(isPublicHttpUrl.name, () => {
-  it.each(['https://images.example.org/port.jpg', 'http://cdn.example.com:8080/a.png?x=1', 'https://8.8.8.8/a.jpg', 'https://[2606:4700::1111]/a.jpg'])('accepts %s', (url) => {
-    expect(isPublicHttpUrl(url)).toBe(true);
-  });
+  it.each(['https://images.example.org/port.jpg', 'http://cdn.example.com:8080/a.png?x=1', 'https://8.8.8.8/a.jpg', 'https://[2606:4700::1111]/a.jpg'])(
+    'accepts %s',
+    (url) => {
+      expect(isPublicHttpUrl(url)).toBe(true);
+    },
+  );
 
   it.each([
     'https://user:pass@images.example.org/a.jpg',

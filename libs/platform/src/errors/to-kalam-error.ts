@@ -31,8 +31,7 @@ export interface RequestFacts {
 export function toKalamError(exception: unknown, facts: RequestFacts): KalamError {
   if (exception instanceof KalamError) return exception;
 
-  const status =
-    exception instanceof HttpException ? exception.getStatus() : (exception as FastifyLikeError | undefined)?.statusCode;
+  const status = exception instanceof HttpException ? exception.getStatus() : (exception as FastifyLikeError | undefined)?.statusCode;
   if (typeof status !== 'number' || status >= 500 || status < 400) return new KalamError(500, 'internal_error');
 
   if (status === Number(HttpStatus.NOT_FOUND)) return KalamError.notFound('not_found', { method: facts.method, path: facts.path });

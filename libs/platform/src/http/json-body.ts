@@ -10,7 +10,8 @@ export function jsonDepthExceeds(text: string, limit: number): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x7b || c === 0x5b) {
@@ -53,7 +54,8 @@ export function findTextFault(value: unknown): { fault: TextFault; field: string
 /** 400 naming the field when a parsed value holds text PostgreSQL cannot store. */
 export function assertStorableText(value: unknown): void {
   const found = findTextFault(value);
-  if (found) throw KalamError.badRequest(found.fault, { field: found.field }, [{ field: found.field, code: `errors.${found.fault}`, params: { field: found.field } }]);
+  if (found)
+    throw KalamError.badRequest(found.fault, { field: found.field }, [{ field: found.field, code: `errors.${found.fault}`, params: { field: found.field } }]);
 }
 
 /**

@@ -37,7 +37,14 @@ export class CommentsService {
     return this.dataSource.transaction(async (manager) => {
       const translation = await this.participant(manager, articleId, locale, user, true);
       const parent = await this.require(manager, articleId, locale, parentId);
-      return this.addIn(manager, translation, { body, field: (parent.field as CreateCommentDto['field']) ?? undefined, paragraph: parent.paragraph ?? undefined }, user, parent.revisionId, parent.parentId ?? parent.id);
+      return this.addIn(
+        manager,
+        translation,
+        { body, field: (parent.field as CreateCommentDto['field']) ?? undefined, paragraph: parent.paragraph ?? undefined },
+        user,
+        parent.revisionId,
+        parent.parentId ?? parent.id,
+      );
     });
   }
 
@@ -47,7 +54,13 @@ export class CommentsService {
       const comment = await this.require(manager, articleId, locale, id);
       if (comment.resolvedAt) return comment;
       await manager.update(ReviewCommentEntity, { id }, { resolvedAt: () => 'now()', resolvedBy: user.id });
-      await recordAudit(manager, { actorId: user.id, action: 'comment.resolved', subjectType: 'article', subjectId: articleId, details: { locale, commentId: id } });
+      await recordAudit(manager, {
+        actorId: user.id,
+        action: 'comment.resolved',
+        subjectType: 'article',
+        subjectId: articleId,
+        details: { locale, commentId: id },
+      });
       return manager.findOneByOrFail(ReviewCommentEntity, { id });
     });
   }
@@ -74,7 +87,13 @@ export class CommentsService {
         authorId: user.id,
       })
     ).identifiers[0].id as string;
-    await recordAudit(manager, { actorId: user.id, action: parentId ? 'comment.replied' : 'comment.created', subjectType: 'article', subjectId: articleId, details: { locale, commentId: id } });
+    await recordAudit(manager, {
+      actorId: user.id,
+      action: parentId ? 'comment.replied' : 'comment.created',
+      subjectType: 'article',
+      subjectId: articleId,
+      details: { locale, commentId: id },
+    });
     return manager.findOneByOrFail(ReviewCommentEntity, { id });
   }
 
@@ -86,7 +105,8 @@ export class CommentsService {
     if (!article) throw KalamError.notFound('article.not_found', { id: articleId });
     const translation = await this.writer.find(manager, ARTICLE_TEXT, articleId, locale);
     if (!translation) throw KalamError.notFound('translation.not_found', { locale });
-    if (!canPerform(user, article, locale, 'submit') && !canPerform(user, article, locale, 'review')) throw KalamError.forbidden('auth.locale_forbidden', { locale });
+    if (!canPerform(user, article, locale, 'submit') && !canPerform(user, article, locale, 'review'))
+      throw KalamError.forbidden('auth.locale_forbidden', { locale });
     return translation;
   }
 

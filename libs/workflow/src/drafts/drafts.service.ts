@@ -3,7 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Editor } from '@kalam/auth';
 import { KalamError } from '@kalam/core';
-import { ARTICLE_TEXT, ArticleTranslationsService, TranslatableWriter, type ArticleTranslationEntity, type PutTranslationDto, type RevisionEntity } from '@kalam/content';
+import {
+  ARTICLE_TEXT,
+  ArticleTranslationsService,
+  TranslatableWriter,
+  type ArticleTranslationEntity,
+  type PutTranslationDto,
+  type RevisionEntity,
+} from '@kalam/content';
 import { statusAfterEdit } from '../transitions/translation-state-machine';
 import { RevisionsService } from '../revisions/revisions.service';
 
@@ -35,7 +42,15 @@ export class DraftsService {
   }
 
   /** `save` inside the caller's transaction (restoring a revision is a save too). */
-  async saveIn(manager: EntityManager, articleId: string, locale: string, input: PutTranslationDto, expectedVersion: number | undefined, user: Editor, message?: string): Promise<SavedDraft> {
+  async saveIn(
+    manager: EntityManager,
+    articleId: string,
+    locale: string,
+    input: PutTranslationDto,
+    expectedVersion: number | undefined,
+    user: Editor,
+    message?: string,
+  ): Promise<SavedDraft> {
     await this.writer.lockParent(manager, ARTICLE_TEXT, articleId);
     const current = await this.writer.find(manager, ARTICLE_TEXT, articleId, locale);
     const changed = !current || this.textDiffers(current, input);
@@ -60,7 +75,15 @@ export class DraftsService {
       await this.writer.lockParent(manager, ARTICLE_TEXT, articleId);
       const old = await this.revisions.get(articleId, locale, revisionId, manager);
       const { title, subtitle, slug, summary, body, seoTitle, seoDescription } = old.snapshot;
-      const input = { title, subtitle: subtitle ?? undefined, slug, summary: summary ?? undefined, body, seoTitle: seoTitle ?? undefined, seoDescription: seoDescription ?? undefined };
+      const input = {
+        title,
+        subtitle: subtitle ?? undefined,
+        slug,
+        summary: summary ?? undefined,
+        body,
+        seoTitle: seoTitle ?? undefined,
+        seoDescription: seoDescription ?? undefined,
+      };
       if (expectedVersion === undefined) throw KalamError.preconditionRequired((await this.writer.find(manager, ARTICLE_TEXT, articleId, locale))!.version);
       return this.saveIn(manager, articleId, locale, input, expectedVersion, user, `Restored revision ${old.number}`);
     });

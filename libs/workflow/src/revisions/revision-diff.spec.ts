@@ -45,7 +45,10 @@ describe(diffRevisions.name, () => {
   });
 
   it('reports removed paragraphs and changed sources', () => {
-    const diff = diffRevisions(snapshot(), snapshot({ body: 'First paragraph.[^1]\n\nThird paragraph.', sources: [{ ...snapshot().sources[0], title: 'Yearbook 2025' }] }));
+    const diff = diffRevisions(
+      snapshot(),
+      snapshot({ body: 'First paragraph.[^1]\n\nThird paragraph.', sources: [{ ...snapshot().sources[0], title: 'Yearbook 2025' }] }),
+    );
     expect(diff.body).toEqual([{ status: 'removed', fromParagraph: 2, from: 'Second paragraph.' }]);
     expect(diff.sources).toEqual([{ position: 1, from: 'Yearbook · Harbour Board · 2024-01-15 · ru', to: 'Yearbook 2025 · Harbour Board · 2024-01-15 · ru' }]);
   });

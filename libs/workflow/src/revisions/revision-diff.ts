@@ -43,7 +43,11 @@ export function paragraphs(markdown: string): string[] {
 }
 
 const words = (from: string, to: string): TextChange[] =>
-  diffWords(from, to).map((change: Change) => ({ value: change.value, ...(change.added ? { added: true as const } : {}), ...(change.removed ? { removed: true as const } : {}) }));
+  diffWords(from, to).map((change: Change) => ({
+    value: change.value,
+    ...(change.added ? { added: true as const } : {}),
+    ...(change.removed ? { removed: true as const } : {}),
+  }));
 
 /**
  * What changed from one revision to another: each changed field, the body paragraph by paragraph
@@ -70,7 +74,14 @@ export function diffRevisions(from: RevisionSnapshot, to: RevisionSnapshot): Rev
       // Removed then added at the same place: pair them up as edits; leftovers stay removals/additions.
       const pairs = Math.min(part.value.length, next.value.length);
       for (let k = 0; k < pairs; k++) {
-        body.push({ status: 'changed', fromParagraph: fromIndex + k + 1, toParagraph: toIndex + k + 1, from: part.value[k], to: next.value[k], changes: words(part.value[k], next.value[k]) });
+        body.push({
+          status: 'changed',
+          fromParagraph: fromIndex + k + 1,
+          toParagraph: toIndex + k + 1,
+          from: part.value[k],
+          to: next.value[k],
+          changes: words(part.value[k], next.value[k]),
+        });
       }
       for (let k = pairs; k < part.value.length; k++) body.push({ status: 'removed', fromParagraph: fromIndex + k + 1, from: part.value[k] });
       for (let k = pairs; k < next.value.length; k++) body.push({ status: 'added', toParagraph: toIndex + k + 1, to: next.value[k] });

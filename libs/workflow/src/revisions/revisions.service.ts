@@ -19,9 +19,13 @@ export class RevisionsService {
   async record(manager: EntityManager, translation: ArticleTranslationEntity, actorId: string | null, message: string | null = null): Promise<RevisionEntity> {
     const { articleId, locale } = translation;
     const snapshot = await this.snapshot(manager, translation);
-    const [{ next }]: { next: number }[] = await manager.query('SELECT coalesce(max(number), 0) + 1 AS next FROM revision WHERE article_id = $1 AND locale = $2', [articleId, locale]);
-    const id = (await manager.insert(RevisionEntity, { articleId, locale, number: next, translationVersion: translation.version, snapshot, message, createdBy: actorId }))
-      .identifiers[0].id as string;
+    const [{ next }]: { next: number }[] = await manager.query(
+      'SELECT coalesce(max(number), 0) + 1 AS next FROM revision WHERE article_id = $1 AND locale = $2',
+      [articleId, locale],
+    );
+    const id = (
+      await manager.insert(RevisionEntity, { articleId, locale, number: next, translationVersion: translation.version, snapshot, message, createdBy: actorId })
+    ).identifiers[0].id as string;
     return manager.findOneByOrFail(RevisionEntity, { id });
   }
 
@@ -46,7 +50,14 @@ export class RevisionsService {
       body: translation.body,
       seoTitle: translation.seoTitle,
       seoDescription: translation.seoDescription,
-      sources: sources.map((s) => ({ position: s.position, title: s.title, publisher: s.publisher, url: s.url, accessedOn: s.accessedOn, language: s.language })),
+      sources: sources.map((s) => ({
+        position: s.position,
+        title: s.title,
+        publisher: s.publisher,
+        url: s.url,
+        accessedOn: s.accessedOn,
+        language: s.language,
+      })),
     };
   }
 

@@ -33,7 +33,12 @@ export class ScheduledTransitionsRunner {
   /** True when the step was taken; false when the schedule changed or the step no longer applies. */
   run(job: ScheduledTransition): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
-      const article = await manager.getRepository(ARTICLE_TEXT.parent).createQueryBuilder('a').setLock('for_no_key_update').where('a.id = :id', { id: job.articleId }).getOne();
+      const article = await manager
+        .getRepository(ARTICLE_TEXT.parent)
+        .createQueryBuilder('a')
+        .setLock('for_no_key_update')
+        .where('a.id = :id', { id: job.articleId })
+        .getOne();
       const current = article && (await this.writer.find(manager, ARTICLE_TEXT, job.articleId, job.locale));
       if (!article || !current) return false;
       const due = job.transition === 'publish' ? current.publishAt : current.unpublishAt;
@@ -41,7 +46,10 @@ export class ScheduledTransitionsRunner {
       if (!applyTransition(stateOf(current), job.transition)) {
         // Changed since it was scheduled (edited back to draft, unpublished by hand…): forget the time.
         const fields = job.transition === 'publish' ? { publishAt: null } : { unpublishAt: null };
-        await this.writer.upsert(manager, ARTICLE_TEXT, job.articleId, job.locale, { fields }, null, `${job.transition}_schedule_dropped`, { at: job.at, status: current.status });
+        await this.writer.upsert(manager, ARTICLE_TEXT, job.articleId, job.locale, { fields }, null, `${job.transition}_schedule_dropped`, {
+          at: job.at,
+          status: current.status,
+        });
         return false;
       }
       await this.transitions.applyLocked(manager, article, current, job.transition, SYSTEM);

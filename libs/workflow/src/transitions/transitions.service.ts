@@ -3,7 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { canPerform, type Editor, type WorkflowCapability } from '@kalam/auth';
 import { KalamError } from '@kalam/core';
-import { ARTICLE_TEXT, ArticleTranslationsService, SlugHistoryEntity, TranslatableWriter, type ArticleEntity, type ArticleTranslationEntity } from '@kalam/content';
+import {
+  ARTICLE_TEXT,
+  ArticleTranslationsService,
+  SlugHistoryEntity,
+  TranslatableWriter,
+  type ArticleEntity,
+  type ArticleTranslationEntity,
+} from '@kalam/content';
 import { JobQueue } from '@kalam/database';
 import { LocalesService } from '@kalam/i18n';
 import { CommentsService } from '../comments/comments.service';
@@ -73,7 +80,14 @@ export class TransitionsService {
     private readonly jobs: JobQueue,
   ) {}
 
-  async apply(articleId: string, locale: string, transition: Transition, expectedVersion: number | undefined, user: Editor, input: TransitionInput = {}): Promise<TransitionResult> {
+  async apply(
+    articleId: string,
+    locale: string,
+    transition: Transition,
+    expectedVersion: number | undefined,
+    user: Editor,
+    input: TransitionInput = {},
+  ): Promise<TransitionResult> {
     await this.locales.requireEnabled(locale);
     return this.dataSource.transaction(async (manager) => {
       const article = await this.writer.lockParent(manager, ARTICLE_TEXT, articleId);
@@ -104,7 +118,11 @@ export class TransitionsService {
     const outcome = applyTransition(stateOf(current), transition);
     if (!outcome) {
       const allowed = allowedTransitions(stateOf(current));
-      throw KalamError.conflict('workflow.transition_not_allowed', { transition, status: current.status, allowed: allowed.join(', ') || '—' }, { details: { allowed } });
+      throw KalamError.conflict(
+        'workflow.transition_not_allowed',
+        { transition, status: current.status, allowed: allowed.join(', ') || '—' },
+        { details: { allowed } },
+      );
     }
     if (transition === 'submit') await this.assertFootnotes(manager, articleId, locale);
     if (transition === 'request-changes' && !input.comment?.trim()) {
@@ -123,9 +141,19 @@ export class TransitionsService {
       await this.comments.addIn(manager, row, { body: input.comment!.trim() }, user, revision?.id ?? null);
     }
     if (outcome.live === 'publish') {
-      await recordOutbox(manager, { type: 'translation.published', articleId, locale, payload: { slug: row.liveSlug, revisionId: row.liveRevisionId, sourceLocale: article.sourceLocale } });
+      await recordOutbox(manager, {
+        type: 'translation.published',
+        articleId,
+        locale,
+        payload: { slug: row.liveSlug, revisionId: row.liveRevisionId, sourceLocale: article.sourceLocale },
+      });
     } else if (outcome.live === 'withdraw' && current.liveRevisionId) {
-      await recordOutbox(manager, { type: 'translation.unpublished', articleId, locale, payload: { slug: current.liveSlug, revisionId: current.liveRevisionId } });
+      await recordOutbox(manager, {
+        type: 'translation.unpublished',
+        articleId,
+        locale,
+        payload: { slug: current.liveSlug, revisionId: current.liveRevisionId },
+      });
     }
     return { translation: row, allowed: allowedTransitions(stateOf(row)) };
   }
@@ -135,14 +163,26 @@ export class TransitionsService {
    * performs it then (ScheduledTransitionsRunner). Scheduling again replaces the time: the job
    * carrying the old time finds it changed and does nothing.
    */
-  private async schedule(manager: EntityManager, current: ArticleTranslationEntity, transition: ScheduledTransition['transition'], at: Date, user: Editor): Promise<TransitionResult> {
+  private async schedule(
+    manager: EntityManager,
+    current: ArticleTranslationEntity,
+    transition: ScheduledTransition['transition'],
+    at: Date,
+    user: Editor,
+  ): Promise<TransitionResult> {
     if (!applyTransition(stateOf(current), transition)) {
       const allowed = allowedTransitions(stateOf(current));
-      throw KalamError.conflict('workflow.transition_not_allowed', { transition, status: current.status, allowed: allowed.join(', ') || '—' }, { details: { allowed } });
+      throw KalamError.conflict(
+        'workflow.transition_not_allowed',
+        { transition, status: current.status, allowed: allowed.join(', ') || '—' },
+        { details: { allowed } },
+      );
     }
     const { articleId, locale } = current;
     const fields = transition === 'publish' ? { publishAt: at } : { unpublishAt: at };
-    const { row } = await this.writer.upsert(manager, ARTICLE_TEXT, articleId, locale, { fields }, user.id, `${transition}_scheduled`, { at: at.toISOString() });
+    const { row } = await this.writer.upsert(manager, ARTICLE_TEXT, articleId, locale, { fields }, user.id, `${transition}_scheduled`, {
+      at: at.toISOString(),
+    });
     const job: ScheduledTransition = { articleId, locale, transition, at: at.toISOString() };
     await this.jobs.send(manager, 'translation-schedule', job, at);
     return { translation: row, allowed: allowedTransitions(stateOf(row)) };
@@ -155,7 +195,12 @@ export class TransitionsService {
       throw KalamError.unprocessable(
         'workflow.footnotes_invalid',
         { footnotes: report.errors.map((e) => e.footnote).join(', ') },
-        report.errors.map((e) => ({ field: 'body', code: `footnotes.${e.code}`, params: { footnote: e.footnote }, data: { code: e.code, footnote: e.footnote } })),
+        report.errors.map((e) => ({
+          field: 'body',
+          code: `footnotes.${e.code}`,
+          params: { footnote: e.footnote },
+          data: { code: e.code, footnote: e.footnote },
+        })),
       );
     }
   }
@@ -176,7 +221,13 @@ export class TransitionsService {
       .getRawOne<unknown>();
     if (taken) throw KalamError.conflict('article.slug_taken', { slug, locale });
     if (current.liveSlug && current.liveSlug !== slug) {
-      await manager.createQueryBuilder().insert().into(SlugHistoryEntity).values({ locale, slug: current.liveSlug, articleId }).orUpdate(['article_id', 'retired_at'], ['locale', 'slug']).execute();
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(SlugHistoryEntity)
+        .values({ locale, slug: current.liveSlug, articleId })
+        .orUpdate(['article_id', 'retired_at'], ['locale', 'slug'])
+        .execute();
     }
     await manager.delete(SlugHistoryEntity, { locale, slug });
     return { liveRevisionId: revision.id, liveSlug: slug, publishedAt: new Date(), publishAt: null };

@@ -2,7 +2,8 @@ import type { TranslationStatus } from '@kalam/content';
 import { allowedTransitions, applyTransition, isTransition, statusAfterEdit, TRANSITIONS } from './translation-state-machine';
 
 const at = (status: TranslationStatus, live = false) => ({ status, live });
-const next = (status: TranslationStatus, transition: Parameters<typeof applyTransition>[1], live = false) => applyTransition(at(status, live), transition)?.status ?? null;
+const next = (status: TranslationStatus, transition: Parameters<typeof applyTransition>[1], live = false) =>
+  applyTransition(at(status, live), transition)?.status ?? null;
 
 describe('translation state machine', () => {
   it('walks the editorial path draft → in_review → approved → published, putting the text live', () => {

@@ -41,7 +41,11 @@ const RULES: Record<Transition, Rule> = {
   'request-changes': from(['in_review'], 'changes_requested'),
   publish: from(['approved'], 'published', 'publish'),
   unpublish: (state) => (state.live ? { status: state.status === 'published' ? 'unpublished' : state.status, live: 'withdraw' } : null),
-  archive: from(ALL.filter((status) => status !== 'archived'), 'archived', 'withdraw'),
+  archive: from(
+    ALL.filter((status) => status !== 'archived'),
+    'archived',
+    'withdraw',
+  ),
   reopen: from(['archived', 'unpublished'], 'draft'),
 };
 

@@ -18,7 +18,10 @@ export class MediaTranslationInputDto {
 }
 
 export class CreateExternalMediaDto {
-  @ApiProperty({ example: 'https://images.example.org/summit.jpg', description: 'A public http(s) URL: no user name or password, no loopback or private address. Stored as given, never fetched.' })
+  @ApiProperty({
+    example: 'https://images.example.org/summit.jpg',
+    description: 'A public http(s) URL: no user name or password, no loopback or private address. Stored as given, never fetched.',
+  })
   @IsPublicUrl()
   @MaxLength(2000)
   url: string;

@@ -44,7 +44,11 @@ export class CreateSourceDto {
 export class UpdateSourceDto extends PartialType(OmitType(CreateSourceDto, ['position'] as const)) {}
 
 export class ReorderSourcesDto {
-  @ApiProperty({ type: [Number], example: [2, 1, 3], description: 'Current positions in their new order; footnotes in every translation are renumbered to match.' })
+  @ApiProperty({
+    type: [Number],
+    example: [2, 1, 3],
+    description: 'Current positions in their new order; footnotes in every translation are renumbered to match.',
+  })
   @IsArray()
   @ArrayMaxSize(999)
   @IsInt({ each: true })

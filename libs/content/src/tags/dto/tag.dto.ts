@@ -42,7 +42,9 @@ export class TagResponseDto {
   translations: Record<string, TagTranslationResponseDto>;
 
   static from(tag: TagEntity): TagResponseDto {
-    const translations = Object.fromEntries((tag.translations ?? []).map((t) => [t.locale, { locale: t.locale, name: t.name, slug: t.slug, version: t.version }]));
+    const translations = Object.fromEntries(
+      (tag.translations ?? []).map((t) => [t.locale, { locale: t.locale, name: t.name, slug: t.slug, version: t.version }]),
+    );
     return { id: tag.id, version: tag.version, translations };
   }
 }
