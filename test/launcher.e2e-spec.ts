@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { alive, answers, until } from './support/processes';
 
 /**
  * `npm start`'s launcher, as a user runs it: compiled, on an empty data dir, then killed with
@@ -12,30 +13,6 @@ import * as path from 'node:path';
 const ROOT = path.resolve(__dirname, '..');
 const CLI = path.join(ROOT, 'dist/apps/cli/src/main.js');
 const TIMEOUT = 90_000;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-async function until(condition: () => Promise<boolean>, what: string, timeoutMs = 60_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await condition()) return;
-    await sleep(200);
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
-const answers = (url: string) =>
-  fetch(url)
-    .then((r) => r.ok)
-    .catch(() => false);
 
 describe('npm start launcher', () => {
   let dataDir: string;
@@ -74,7 +51,7 @@ describe('npm start launcher', () => {
   afterEach(async () => {
     if (launcher?.pid && alive(launcher.pid)) {
       launcher.kill('SIGTERM');
-      await until(() => Promise.resolve(!alive(launcher!.pid!)), 'the launcher to stop', 20_000).catch(() => launcher!.kill('SIGKILL'));
+      await until(() => !alive(launcher!.pid!), 'the launcher to stop', 20_000).catch(() => launcher!.kill('SIGKILL'));
     }
     await rm(dataDir, { recursive: true, force: true });
   }, TIMEOUT);
@@ -111,7 +88,7 @@ describe('npm start launcher', () => {
       const postgresPid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
       expect(alive(postgresPid)).toBe(true);
       launcher.kill('SIGTERM');
-      await until(() => Promise.resolve(!alive(launcher!.pid!)), 'the launcher to stop', 20_000);
+      await until(() => !alive(launcher!.pid!), 'the launcher to stop', 20_000);
       expect(alive(postgresPid)).toBe(false);
       expect(existsSync(pidFile)).toBe(false);
       expect(await answers(`${admin}/health`)).toBe(false);

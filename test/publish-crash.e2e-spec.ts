@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
+import { alive, answers, until } from './support/processes';
 
 /**
  * Publishing is one transaction: kill -9 the admin API in the middle of a burst of publishes,
@@ -13,28 +14,6 @@ const ROOT = path.resolve(__dirname, '..');
 const CLI = path.join(ROOT, 'dist/apps/cli/src/main.js');
 const TIMEOUT = 120_000;
 const ARTICLES = 60;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-async function until(condition: () => Promise<boolean>, what: string, timeoutMs = 60_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await condition()) return;
-    await sleep(200);
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-const answers = (url: string) =>
-  fetch(url)
-    .then((r) => r.ok)
-    .catch(() => false);
 
 describe('kill -9 during publish', () => {
   let dataDir: string;
@@ -68,7 +47,7 @@ describe('kill -9 during publish', () => {
   afterAll(async () => {
     if (launcher?.pid && alive(launcher.pid)) {
       launcher.kill('SIGTERM');
-      await until(() => Promise.resolve(!alive(launcher!.pid!)), 'the launcher to stop', 20_000).catch(() => launcher!.kill('SIGKILL'));
+      await until(() => !alive(launcher!.pid!), 'the launcher to stop', 20_000).catch(() => launcher!.kill('SIGKILL'));
     }
     await rm(dataDir, { recursive: true, force: true });
   }, TIMEOUT);
@@ -123,10 +102,10 @@ describe('kill -9 during publish', () => {
         ),
       );
       // Mid-burst: some publishes answered, the rest queued or inside their transaction.
-      await until(() => Promise.resolve(acknowledged >= 10), 'the first publishes', 30_000);
+      await until(() => acknowledged >= 10, 'the first publishes', 30_000);
       process.kill(adminPid, 'SIGKILL');
       const statuses = await Promise.all(burst);
-      await until(() => Promise.resolve(!alive(launcher!.pid!)), 'the launcher to notice and stop', 30_000);
+      await until(() => !alive(launcher!.pid!), 'the launcher to notice and stop', 30_000);
 
       launcher = start();
       await until(() => answers(`${admin}/health`), 'the admin API after the restart');

@@ -154,9 +154,8 @@ export class AuthorsService {
     allowed: (user: Editor, record: SharedRecord) => boolean,
     locale?: string,
   ): Promise<AuthorEntity> {
-    const author = await this.writer.lockParent(manager, AUTHOR_TEXT, id);
-    const locales = (await manager.find(AuthorTranslationEntity, { where: { authorId: id }, select: { locale: true } })).map((t) => t.locale);
-    if (!allowed(user, { createdBy: author.createdBy, locales })) throw KalamError.forbidden(locale ? 'auth.locale_forbidden' : 'forbidden', { locale });
-    return author;
+    const { parent, record } = await this.writer.lockShared(manager, AUTHOR_TEXT, id);
+    if (!allowed(user, record)) throw KalamError.forbidden(locale ? 'auth.locale_forbidden' : 'forbidden', { locale });
+    return parent;
   }
 }

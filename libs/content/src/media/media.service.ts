@@ -14,7 +14,6 @@ import { validateRecordValues } from '../common/validate-record';
 import { contentConfig, type ContentConfig } from '../content.config';
 import { MediaTranslationInputDto, type CreateExternalMediaDto, type UpdateMediaDto } from './dto/media.dto';
 import { inspectImage } from './image-type';
-import { MediaTranslationEntity } from './media-translation.entity';
 import { MediaEntity } from './media.entity';
 
 export interface UploadInput {
@@ -211,9 +210,8 @@ export class MediaService {
 
   /** Locks the media row for this transaction; 404 when gone. */
   private async lockForChange(manager: EntityManager, id: string): Promise<{ media: MediaEntity; record: SharedRecord }> {
-    const media = await this.writer.lockParent(manager, MEDIA_TEXT, id);
-    const locales = (await manager.find(MediaTranslationEntity, { where: { mediaId: id }, select: { locale: true } })).map((t) => t.locale);
-    return { media, record: { createdBy: media.createdBy, locales } };
+    const { parent, record } = await this.writer.lockShared(manager, MEDIA_TEXT, id);
+    return { media: parent, record };
   }
 
   private async writeTranslations(

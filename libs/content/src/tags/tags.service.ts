@@ -121,9 +121,8 @@ export class TagsService {
     allowed: (user: Editor, record: SharedRecord) => boolean,
     locale?: string,
   ): Promise<TagEntity> {
-    const tag = await this.writer.lockParent(manager, TAG_TEXT, id);
-    const locales = (await manager.find(TagTranslationEntity, { where: { tagId: id }, select: { locale: true } })).map((t) => t.locale);
-    if (!allowed(user, { createdBy: tag.createdBy, locales })) throw KalamError.forbidden(locale ? 'auth.locale_forbidden' : 'forbidden', { locale });
-    return tag;
+    const { parent, record } = await this.writer.lockShared(manager, TAG_TEXT, id);
+    if (!allowed(user, record)) throw KalamError.forbidden(locale ? 'auth.locale_forbidden' : 'forbidden', { locale });
+    return parent;
   }
 }

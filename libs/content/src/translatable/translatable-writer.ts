@@ -59,6 +59,20 @@ export class TranslatableWriter {
   }
 
   /**
+   * Locks a record shared by every locale (author, tag, media) and returns it with what the
+   * permission rules need: who created it and the locales it has text in.
+   */
+  async lockShared<P extends ObjectLiteral & { createdBy: string | null }>(
+    manager: EntityManager,
+    spec: TranslatableSpec<P, ObjectLiteral>,
+    id: string,
+  ): Promise<{ parent: P; record: { createdBy: string | null; locales: string[] } }> {
+    const parent = await this.lockParent(manager, spec, id);
+    const rows = await manager.find(spec.translation, { where: { [spec.parentKey]: id } as never, select: { locale: true } as never });
+    return { parent, record: { createdBy: parent.createdBy, locales: rows.map((row) => (row as { locale: string }).locale) } };
+  }
+
+  /**
    * PUT semantics, after `lockParent`: creates the locale's row when it does not exist (a client
    * that sent If-Match edited something that is gone: 412); otherwise updates it only when
    * `ifMatch` is the current version (428 without it, 412 when stale).
