@@ -84,4 +84,31 @@ describe('hostile input', () => {
     const fine = await test.http.post('/admin/v1/media', { url: 'https://images.example.org/a.jpg' }, { token });
     expect(fine.status).toBe(201);
   });
+
+  it('answers odd If-Match values and schedule times on workflow steps with 4xx, and accepts a weak tag', async () => {
+    const article = await make.article();
+    const created = await make.translation(article.id, 'en', { title: 'If-Match', body: 'Text.' });
+    const submit = (ifMatch: string) =>
+      test.http.post(`/admin/v1/articles/${article.id}/translations/en/submit`, {}, { token, headers: { 'if-match': ifMatch } });
+    for (const value of ['abc', '"-1"', '"99999999999"', '"1.5"', '*', '""']) {
+      const response = await submit(value);
+      expect({ value, status: response.status }).toEqual({ value, status: 400 });
+    }
+    expect((await submit(`W/"${created.version}"`)).status).toBe(200);
+
+    const other = await make.article();
+    let { version } = await make.translation(other.id, 'en', { title: 'Schedule', body: 'Text.' });
+    for (const step of ['submit', 'approve'])
+      version = (await test.http.post(`/admin/v1/articles/${other.id}/translations/en/${step}`, {}, { token, headers: { 'if-match': `"${version}"` } })).body
+        .version;
+    const publish = (publishAt: unknown) =>
+      test.http.post(`/admin/v1/articles/${other.id}/translations/en/publish`, { publishAt }, { token, headers: { 'if-match': `"${version}"` } });
+    for (const bad of ['2026-13-45T00:00:00Z', 'soon', 1735689600, ['2030-01-01T00:00:00Z']]) {
+      const response = await publish(bad);
+      expect({ bad, status: response.status }).toEqual({ bad, status: 400 });
+    }
+    // A time already past publishes now.
+    const past = await publish('2001-01-01T00:00:00Z');
+    expect(past.body).toMatchObject({ status: 'published', publishAt: null });
+  });
 });

@@ -203,4 +203,63 @@ describe('concurrent writes to the same rows', () => {
     expect(taken.body).toMatchObject({ error: 'article.slug_taken' });
     expect(taken.body.message).toContain('zanyatyi');
   });
+
+  /** An English translation brought through `steps`; returns the article id and the version to act on. */
+  async function inState(steps: string[]): Promise<{ id: string; version: number }> {
+    const id = (await make.article()).id;
+    let { version } = await make.translation(id, 'en', { title: `Workflow race ${Math.random()}`, body: 'Text.' });
+    for (const step of steps)
+      version = (await test.http.post(`${translationPath(id)}/${step}`, {}, { token, headers: { 'if-match': `"${version}"` } })).body.version;
+    return { id, version };
+  }
+  const act = (id: string, step: string, version: number, body: Record<string, unknown> = {}) =>
+    test.http.post(`${translationPath(id)}/${step}`, body, { token, headers: { 'if-match': `"${version}"` } }).then(record);
+
+  it('lets exactly one of two workflow steps on the same version win (approve vs request-changes, publish vs edit; 30 rounds each)', async () => {
+    for (let round = 0; round < 30; round++) {
+      const review = await inState(['submit']);
+      const [approve, reject] = await Promise.all([
+        act(review.id, 'approve', review.version),
+        act(review.id, 'request-changes', review.version, { comment: 'No.' }),
+      ]);
+      expect([approve.status, reject.status].sort()).toEqual([200, 412]);
+      const stored = await read(review.id);
+      expect((await test.http.get(`/admin/v1/articles/${review.id}`, { token })).body.translations.en.status).toBe(
+        approve.status === 200 ? 'approved' : 'changes_requested',
+      );
+      expect(stored.version).toBe(review.version + 1);
+
+      const ready = await inState(['submit', 'approve']);
+      const [publish, edit] = await Promise.all([
+        act(ready.id, 'publish', ready.version),
+        test.http.put(translationPath(ready.id), { title: 'Edited', body: 'Changed.' }, { token, headers: { 'if-match': `"${ready.version}"` } }).then(record),
+      ]);
+      expect([publish.status, edit.status].sort()).toEqual([200, 412]);
+      const after = (await test.http.get(`/admin/v1/articles/${ready.id}`, { token })).body.translations.en;
+      // Either the approved text went live untouched, or the edit landed and nothing went live.
+      expect(after).toMatchObject(
+        publish.status === 200 ? { status: 'published', liveRevisionId: expect.any(String) } : { status: 'draft', liveRevisionId: null, title: 'Edited' },
+      );
+    }
+  });
+
+  it('answers comments and workflow steps racing the deletion of their translation or article with 404, never a 500', async () => {
+    for (let round = 0; round < 20; round++) {
+      const { id } = await inState([]);
+      const [comment, removed] = await Promise.all([
+        test.http.post(`${translationPath(id)}/comments`, { body: 'Racing.' }, { token }).then(record),
+        test.http.delete(translationPath(id), { token }).then(record),
+      ]);
+      expect(removed.status).toBe(204);
+      expect([201, 404]).toContain(comment.status);
+
+      const other = await inState([]);
+      const [submitted, gone] = await Promise.all([
+        act(other.id, 'submit', other.version),
+        test.http.delete(`/admin/v1/articles/${other.id}`, { token }).then(record),
+      ]);
+      expect(gone.status).toBe(204);
+      expect([200, 404]).toContain(submitted.status);
+    }
+  });
 });

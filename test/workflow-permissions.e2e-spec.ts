@@ -106,4 +106,29 @@ describe('who may move a translation through the workflow', () => {
     );
     expect(source.status).toBe(403);
   });
+
+  it('lets only the people taking part in a translation read and write its comments, and restore its revisions', async () => {
+    const { id } = await prepared('tr', []);
+    await test.http.put(`/admin/v1/articles/${id}/translations/ru`, { title: 'Матрица', body: 'Текст.' }, { token: tokens.owner });
+    const comments = (locale: string, actor: Actor) => test.http.get(`/admin/v1/articles/${id}/translations/${locale}/comments`, { token: tokens[actor] });
+    const comment = (locale: string, actor: Actor) =>
+      test.http.post(`/admin/v1/articles/${id}/translations/${locale}/comments`, { body: 'A note.' }, { token: tokens[actor] });
+    expect((await comment('tr', 'translator-tr')).status).toBe(201);
+    expect((await comments('tr', 'editor-tr')).status).toBe(200);
+    expect((await comments('ru', 'translator-tr')).status).toBe(403);
+    expect((await comment('ru', 'editor-tr')).status).toBe(403);
+    expect((await comment('tr', 'other-author')).status).toBe(403);
+    expect((await comment('en', 'translator-tr')).status).toBe(403);
+
+    const revisions = (await test.http.get(`/admin/v1/articles/${id}/translations/en/revisions`, { token: tokens.admin })).body;
+    const restore = (actor: Actor) =>
+      test.http.post(`/admin/v1/articles/${id}/translations/en/revisions/${revisions[0].id}/restore`, undefined, {
+        token: tokens[actor],
+        headers: { 'if-match': '"1"' },
+      });
+    expect((await restore('translator-tr')).status).toBe(403);
+    expect((await restore('other-author')).status).toBe(403);
+    expect((await restore('editor-tr')).status).toBe(403);
+    expect((await restore('owner')).status).toBe(200);
+  });
 });
