@@ -92,7 +92,8 @@ async function main(): Promise<void> {
       { headers: auth },
     );
     let version: number = draft.version;
-    const body = JSON.stringify({ title: draft.title, body: draft.body, summary: draft.summary ?? undefined });
+    const text = { title: draft.title, body: draft.body, summary: draft.summary ?? undefined };
+    const body = JSON.stringify(text);
 
     const scenarios: Scenario[] = [
       { name: 'delivery GET /v1/locales', url: `${deliveryUrl}/v1/locales` },
@@ -100,14 +101,18 @@ async function main(): Promise<void> {
       { name: 'admin GET …/translations/en (renders Markdown)', url: `${adminUrl}/admin/v1/articles/${article.id}/translations/en`, headers: auth },
       { name: 'admin GET /admin/v1/articles?q=…', url: `${adminUrl}/admin/v1/articles?q=water&limit=20`, headers: auth },
       {
-        name: 'admin PUT …/translations/en (If-Match, 1 connection)',
+        name: 'admin PUT …/translations/en (If-Match, new text, 1 connection)',
         connections: 1,
         url: `${adminUrl}/admin/v1/articles/${article.id}/translations/en`,
         method: 'PUT',
         headers: { ...auth, 'content-type': 'application/json' },
         body,
-        // One writer, each request carrying the version the previous one produced (concurrent writers would rightly get 412).
-        setupRequest: (request) => ({ ...request, headers: { ...request.headers, 'if-match': `"${version++}"` } }),
+        // One writer, each request carrying the version the previous one produced (concurrent writers
+        // would rightly get 412), and new text each time, so every save records a revision.
+        setupRequest: (request) => {
+          const current = version++;
+          return { ...request, headers: { ...request.headers, 'if-match': `"${current}"` }, body: JSON.stringify({ ...text, body: `${text.body}\n\nEdit ${current}.` }) };
+        },
       },
     ];
     const rows: string[][] = [];
