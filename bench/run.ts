@@ -111,7 +111,11 @@ async function main(): Promise<void> {
         // would rightly get 412), and new text each time, so every save records a revision.
         setupRequest: (request) => {
           const current = version++;
-          return { ...request, headers: { ...request.headers, 'if-match': `"${current}"` }, body: JSON.stringify({ ...text, body: `${text.body}\n\nEdit ${current}.` }) };
+          return {
+            ...request,
+            headers: { ...request.headers, 'if-match': `"${current}"` },
+            body: JSON.stringify({ ...text, body: `${text.body}\n\nEdit ${current}.` }),
+          };
         },
       },
     ];
