@@ -224,4 +224,17 @@ describe('editorial workflow per translation', () => {
     ]);
     expect(all[0]).toMatchObject({ authorId: expect.any(String), createdAt: expect.any(String), revisionId: expect.any(String) });
   });
+
+  it('refuses to delete live text, so its going is always an unpublish that readers and webhooks see', async () => {
+    const article = await make.article();
+    const created = await make.translation(article.id, 'en', { title: 'Live text', body: 'Text.' });
+    const live = await walk(article.id, 'en', created.version, 'submit', 'approve', 'publish');
+    const deleted = await test.http.delete(path(article.id, 'en'), { token });
+    expect(deleted).toMatchObject({ status: 409, body: { error: 'translation.live' } });
+    const whole = await test.http.delete(`/admin/v1/articles/${article.id}`, { token });
+    expect(whole).toMatchObject({ status: 409, body: { error: 'article.live', locales: ['en'] } });
+    expect((await translation(article.id, 'en')).liveRevisionId).toBe(live.liveRevisionId);
+    await walk(article.id, 'en', live.version, 'unpublish');
+    expect((await test.http.delete(`/admin/v1/articles/${article.id}`, { token })).status).toBe(204);
+  });
 });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, Not, type EntityManager } from 'typeorm';
+import { DataSource, IsNull, Not, type EntityManager } from 'typeorm';
 import { AuditService } from '@kalam/auth';
 import { KalamError } from '@kalam/core';
 import { LocalesService, Messages } from '@kalam/i18n';
@@ -80,6 +80,10 @@ export class ArticleTranslationsService {
     if (!canDeleteContent(user, locale)) throw KalamError.forbidden('auth.locale_forbidden', { locale });
     await this.dataSource.transaction(async (manager) => {
       await this.writer.lockParent(manager, ARTICLE_TEXT, articleId);
+      // Readers must learn that live text goes (the unpublish step records it); a delete would not tell them.
+      if (await manager.existsBy(ArticleTranslationEntity, { articleId, locale, liveRevisionId: Not(IsNull()) })) {
+        throw KalamError.conflict('translation.live', { locale });
+      }
       const result = await manager.delete(ArticleTranslationEntity, { articleId, locale });
       if (!result.affected) throw KalamError.notFound('translation.not_found', { locale });
       await this.audit.record(articleEvent(user, 'translation.deleted', articleId, { locale }), manager);

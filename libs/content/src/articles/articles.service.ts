@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, In, Repository, type EntityManager } from 'typeorm';
+import { DataSource, In, IsNull, Not, Repository, type EntityManager } from 'typeorm';
 import { AuditService } from '@kalam/auth';
 import { escapeLike, KalamError } from '@kalam/core';
 import { LocalesService } from '@kalam/i18n';
@@ -83,6 +83,9 @@ export class ArticlesService {
     await this.dataSource.transaction(async (manager) => {
       const article = await this.writer.lockParent(manager, ARTICLE_TEXT, id);
       if (!canDeleteContent(user, article.sourceLocale)) throw KalamError.forbidden();
+      // Live translations go through unpublish first, so readers (and webhooks) learn they are gone.
+      const live = await manager.find(ArticleTranslationEntity, { where: { articleId: id, liveRevisionId: Not(IsNull()) }, select: { locale: true }, order: { locale: 'ASC' } });
+      if (live.length) throw KalamError.conflict('article.live', { locales: live.map((t) => t.locale).join(', ') }, { locales: live.map((t) => t.locale) });
       await manager.delete(ArticleEntity, { id });
       await this.audit.record(articleEvent(user, 'article.deleted', id), manager);
     });

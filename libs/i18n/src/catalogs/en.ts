@@ -66,6 +66,7 @@ export const en: CatalogTree = {
     },
     article: {
       not_found: 'No article has the id {{id}}.',
+      live: 'This article is live in {{locales}}; unpublish those translations before deleting it.',
       unknown_authors: 'Unknown author ids: {{ids}}.',
       unknown_tags: 'Unknown tag ids: {{ids}}.',
       unknown_media: 'No media item has the id {{id}}.',
@@ -73,6 +74,7 @@ export const en: CatalogTree = {
     },
     translation: {
       not_found: 'This article has no {{locale}} translation.',
+      live: 'Unpublish the {{locale}} translation before deleting it: readers still get it.',
     },
     workflow: {
       forbidden: 'Your role may not {{transition}} the {{locale}} translation.',

@@ -65,6 +65,7 @@ export const tr: CatalogTree = {
     },
     article: {
       not_found: '{{id}} kimlikli bir makale yok.',
+      live: 'Bu makale {{locales}} dillerinde yayında; silmeden önce bu çevirileri yayından kaldırın.',
       unknown_authors: 'Bilinmeyen yazar kimlikleri: {{ids}}.',
       unknown_tags: 'Bilinmeyen etiket kimlikleri: {{ids}}.',
       unknown_media: '{{id}} kimlikli bir medya öğesi yok.',
@@ -72,6 +73,7 @@ export const tr: CatalogTree = {
     },
     translation: {
       not_found: 'Bu makalenin {{locale}} çevirisi yok.',
+      live: '{{locale}} çevirisini silmeden önce yayından kaldırın: okurlar hâlâ onu görüyor.',
     },
     workflow: {
       forbidden: 'Rolünüz {{locale}} çevirisinde bu adımı ({{transition}}) atamaz.',
