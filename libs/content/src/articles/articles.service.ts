@@ -84,7 +84,11 @@ export class ArticlesService {
       const article = await this.writer.lockParent(manager, ARTICLE_TEXT, id);
       if (!canDeleteContent(user, article.sourceLocale)) throw KalamError.forbidden();
       // Live translations go through unpublish first, so readers (and webhooks) learn they are gone.
-      const live = await manager.find(ArticleTranslationEntity, { where: { articleId: id, liveRevisionId: Not(IsNull()) }, select: { locale: true }, order: { locale: 'ASC' } });
+      const live = await manager.find(ArticleTranslationEntity, {
+        where: { articleId: id, liveRevisionId: Not(IsNull()) },
+        select: { locale: true },
+        order: { locale: 'ASC' },
+      });
       if (live.length) throw KalamError.conflict('article.live', { locales: live.map((t) => t.locale).join(', ') }, { locales: live.map((t) => t.locale) });
       await manager.delete(ArticleEntity, { id });
       await this.audit.record(articleEvent(user, 'article.deleted', id), manager);
