@@ -209,20 +209,22 @@ describe('editorial workflow per translation', () => {
   it('lists review comments with who, when, replies and whether they are resolved', async () => {
     const article = await make.article();
     const created = await make.translation(article.id, 'en', { title: 'Comments', body: 'One.\n\nTwo.' });
-    const inReview = await walk(article.id, 'en', created.version, 'submit');
+    const inReview = await walk(article.id, 'en', created.version, ['submit', { comment: 'Ready, I think.' }]);
     await walk(article.id, 'en', inReview.version, ['request-changes', { comment: 'Paragraph two is thin.' }]);
     const comments = (await test.http.get(`${path(article.id, 'en')}/comments`, { token })).body;
-    expect(comments).toHaveLength(1);
+    expect(comments.map((c: { body: string }) => c.body)).toEqual(['Ready, I think.', 'Paragraph two is thin.']);
+    comments.shift();
     const reply = await test.http.post(`${path(article.id, 'en')}/comments/${comments[0].id}/reply`, { body: 'Expanded it.' }, { token });
     expect(reply.body).toMatchObject({ parentId: comments[0].id, resolved: false });
     const resolved = await test.http.post(`${path(article.id, 'en')}/comments/${comments[0].id}/resolve`, undefined, { token });
     expect(resolved.body).toMatchObject({ resolved: true, resolvedBy: expect.any(String) });
     const all = (await test.http.get(`${path(article.id, 'en')}/comments`, { token })).body;
     expect(all.map((c: { body: string; resolved: boolean }) => [c.body, c.resolved])).toEqual([
+      ['Ready, I think.', false],
       ['Paragraph two is thin.', true],
       ['Expanded it.', false],
     ]);
-    expect(all[0]).toMatchObject({ authorId: expect.any(String), createdAt: expect.any(String), revisionId: expect.any(String) });
+    expect(all[1]).toMatchObject({ authorId: expect.any(String), createdAt: expect.any(String), revisionId: expect.any(String) });
   });
 
   it('refuses to delete live text, so its going is always an unpublish that readers and webhooks see', async () => {

@@ -3,7 +3,7 @@ import { IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-va
 import { TRANSITIONS, type Transition } from '@kalam/workflow';
 
 export class TransitionDto {
-  @ApiPropertyOptional({ description: 'Required by request-changes: what should change. Stored as a review comment.' })
+  @ApiPropertyOptional({ description: 'Required by request-changes (what should change); a note on any other step. Stored as a review comment.' })
   @IsOptional()
   @IsString()
   @IsNotEmpty()

@@ -39,7 +39,7 @@ const PAST: Record<Transition, string> = {
 };
 
 export interface TransitionInput {
-  /** Required by request-changes: what the author should change. */
+  /** Required by request-changes (what the author should change); a note on any other step. Kept as a review comment. */
   comment?: string;
   /** With publish: do it at this time instead of now. */
   publishAt?: Date;
@@ -136,9 +136,10 @@ export class TransitionsService {
 
     const details = { from: current.status, to: outcome.status, ...(outcome.live === 'keep' ? {} : { live: outcome.live }) };
     const { row } = await this.writer.upsert(manager, ARTICLE_TEXT, articleId, locale, { fields: changes }, user.id, PAST[transition], details);
-    if (transition === 'request-changes') {
+    // request-changes must say why; any other step may carry a note ("approved, nice work").
+    if (input.comment?.trim()) {
       const revision = await this.revisions.latest(manager, articleId, locale);
-      await this.comments.addIn(manager, row, { body: input.comment!.trim() }, user, revision?.id ?? null);
+      await this.comments.addIn(manager, row, { body: input.comment.trim() }, user, revision?.id ?? null);
     }
     if (outcome.live === 'publish') {
       await recordOutbox(manager, {
