@@ -262,4 +262,35 @@ describe('concurrent writes to the same rows', () => {
       expect([200, 404]).toContain(submitted.status);
     }
   });
+
+  it('lets a delete carrying If-Match win over an edit of the same version only if it came first (30 rounds)', async () => {
+    for (let round = 0; round < 30; round++) {
+      const { id, version } = await inState([]);
+      const [edit, removed] = await Promise.all([
+        test.http.put(translationPath(id), { title: 'Kept?', body: 'Edited.' }, { token, headers: { 'if-match': `"${version}"` } }).then(record),
+        test.http.delete(translationPath(id), { token, headers: { 'if-match': `"${version}"` } }).then(record),
+      ]);
+      const statuses = [edit.status, removed.status];
+      expect(statuses.filter((s) => s === 200 || s === 204)).toHaveLength(1);
+      expect(statuses).toContain(412);
+    }
+  });
+
+  it('refuses deletes whose If-Match is stale, for every versioned record', async () => {
+    const { id } = await inState([]);
+    const author = await make.author();
+    const tag = await make.tag();
+    const media = (await test.http.post('/admin/v1/media', { url: 'https://images.example.org/stale.jpg' }, { token })).body;
+    for (const path of [
+      translationPath(id),
+      `/admin/v1/articles/${id}`,
+      `/admin/v1/authors/${author.id}`,
+      `/admin/v1/tags/${tag.id}`,
+      `/admin/v1/media/${media.id}`,
+    ]) {
+      const stale = await test.http.delete(path, { token, headers: { 'if-match': '"99"' } }).then(record);
+      expect({ path, status: stale.status }).toEqual({ path, status: 412 });
+    }
+    expect((await test.http.get(translationPath(id), { token })).status).toBe(200);
+  });
 });

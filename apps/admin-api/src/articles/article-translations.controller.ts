@@ -50,8 +50,8 @@ export class ArticleTranslationsController {
   @Roles('admin', 'editor')
   @Delete()
   @HttpCode(204)
-  remove(@UuidParam('id') id: string, @Param('locale') locale: string, @CurrentUser() user: UserEntity): Promise<void> {
-    return this.translations.remove(id, locale, user);
+  remove(@UuidParam('id') id: string, @Param('locale') locale: string, @IfMatch() version: number | undefined, @CurrentUser() user: UserEntity): Promise<void> {
+    return this.translations.remove(id, locale, user, version);
   }
 
   @AnyRole()

@@ -46,7 +46,7 @@ export class ArticlesController {
   @Roles('admin', 'editor')
   @Delete(':id')
   @HttpCode(204)
-  remove(@UuidParam('id') id: string, @CurrentUser() user: UserEntity): Promise<void> {
-    return this.articles.remove(id, user);
+  remove(@UuidParam('id') id: string, @IfMatch() version: number | undefined, @CurrentUser() user: UserEntity): Promise<void> {
+    return this.articles.remove(id, user, version);
   }
 }

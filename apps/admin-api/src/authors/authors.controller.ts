@@ -56,8 +56,8 @@ export class AuthorsController {
   @Roles('admin', 'editor')
   @Delete(':id')
   @HttpCode(204)
-  remove(@UuidParam('id') id: string, @CurrentUser() user: UserEntity): Promise<void> {
-    return this.authors.remove(id, user);
+  remove(@UuidParam('id') id: string, @IfMatch() version: number | undefined, @CurrentUser() user: UserEntity): Promise<void> {
+    return this.authors.remove(id, user, version);
   }
 
   @AnyRole()

@@ -77,7 +77,8 @@ export class MediaController {
       .send(createReadStream(file.path));
   }
 
-  @Roles('admin', 'editor', 'author')
+  // Translators may caption in their locales; the credit stays an editor's or the uploader's (MediaService checks).
+  @Roles('admin', 'editor', 'author', 'translator')
   @Patch(':id')
   @ApiOkResponse({ type: MediaResponseDto })
   async update(
@@ -92,8 +93,8 @@ export class MediaController {
   @Roles('admin', 'editor')
   @Delete(':id')
   @HttpCode(204)
-  remove(@UuidParam('id') id: string, @CurrentUser() user: UserEntity): Promise<void> {
-    return this.media.remove(id, user);
+  remove(@UuidParam('id') id: string, @IfMatch() version: number | undefined, @CurrentUser() user: UserEntity): Promise<void> {
+    return this.media.remove(id, user, version);
   }
 }
 

@@ -51,7 +51,7 @@ export class TagsController {
   @Roles('admin', 'editor')
   @Delete(':id')
   @HttpCode(204)
-  remove(@UuidParam('id') id: string, @CurrentUser() user: UserEntity): Promise<void> {
-    return this.tags.remove(id, user);
+  remove(@UuidParam('id') id: string, @IfMatch() version: number | undefined, @CurrentUser() user: UserEntity): Promise<void> {
+    return this.tags.remove(id, user, version);
   }
 }

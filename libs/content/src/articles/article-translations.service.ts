@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull, Not, type EntityManager } from 'typeorm';
+import { DataSource, Not, type EntityManager } from 'typeorm';
 import { AuditService } from '@kalam/auth';
-import { KalamError } from '@kalam/core';
+import { assertIfMatchWhenGiven, KalamError } from '@kalam/core';
 import { LocalesService, Messages } from '@kalam/i18n';
 import { checkFootnotes, type FootnoteReport } from '../footnotes/footnote-checks';
 import { citedFootnotes } from '../footnotes/footnote-references';
@@ -76,14 +76,15 @@ export class ArticleTranslationsService {
     return { translation, bodyHtml: renderArticleBody(translation.body, sources, labels), previousSlugs: history.map((h) => h.slug) };
   }
 
-  async remove(articleId: string, locale: string, user: Editor): Promise<void> {
+  async remove(articleId: string, locale: string, user: Editor, expectedVersion?: number): Promise<void> {
     if (!canDeleteContent(user, locale)) throw KalamError.forbidden('auth.locale_forbidden', { locale });
     await this.dataSource.transaction(async (manager) => {
       await this.writer.lockParent(manager, ARTICLE_TEXT, articleId);
+      const row = await manager.findOneBy(ArticleTranslationEntity, { articleId, locale });
+      if (!row) throw KalamError.notFound('translation.not_found', { locale });
+      assertIfMatchWhenGiven(expectedVersion, row.version);
       // Readers must learn that live text goes (the unpublish step records it); a delete would not tell them.
-      if (await manager.existsBy(ArticleTranslationEntity, { articleId, locale, liveRevisionId: Not(IsNull()) })) {
-        throw KalamError.conflict('translation.live', { locale });
-      }
+      if (row.liveRevisionId) throw KalamError.conflict('translation.live', { locale });
       const result = await manager.delete(ArticleTranslationEntity, { articleId, locale });
       if (!result.affected) throw KalamError.notFound('translation.not_found', { locale });
       await this.audit.record(articleEvent(user, 'translation.deleted', articleId, { locale }), manager);

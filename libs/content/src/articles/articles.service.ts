@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, Not, Repository, type EntityManager } from 'typeorm';
 import { AuditService } from '@kalam/auth';
-import { escapeLike, KalamError } from '@kalam/core';
+import { assertIfMatchWhenGiven, escapeLike, KalamError } from '@kalam/core';
 import { LocalesService } from '@kalam/i18n';
 import { AuthorEntity } from '../authors/author.entity';
 import { pageWindow, type Page } from '../common/pagination';
@@ -79,10 +79,11 @@ export class ArticlesService {
     return this.view(id);
   }
 
-  async remove(id: string, user: Editor): Promise<void> {
+  async remove(id: string, user: Editor, expectedVersion?: number): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const article = await this.writer.lockParent(manager, ARTICLE_TEXT, id);
       if (!canDeleteContent(user, article.sourceLocale)) throw KalamError.forbidden();
+      assertIfMatchWhenGiven(expectedVersion, article.version);
       // Live translations go through unpublish first, so readers (and webhooks) learn they are gone.
       const live = await manager.find(ArticleTranslationEntity, {
         where: { articleId: id, liveRevisionId: Not(IsNull()) },

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository, type EntityManager } from 'typeorm';
-import { escapeLike, isForeignKeyViolation, isUniqueViolation, KalamError, recordAudit } from '@kalam/core';
+import { assertIfMatchWhenGiven, escapeLike, isForeignKeyViolation, isUniqueViolation, KalamError, recordAudit } from '@kalam/core';
 import { LocalesService } from '@kalam/i18n';
 import { canDeleteRecord, canEditRecordLocale, canManageRecord, type Editor, type SharedRecord } from '@kalam/auth';
 import { pageWindow, type Page, type SearchPageQueryDto } from '../common/pagination';
@@ -104,10 +104,11 @@ export class AuthorsService {
   }
 
   /** Refused while an article names the author. */
-  async remove(id: string, user: Editor): Promise<void> {
+  async remove(id: string, user: Editor, expectedVersion?: number): Promise<void> {
     try {
       await this.dataSource.transaction(async (manager) => {
-        await this.lockForChange(manager, id, user, canDeleteRecord);
+        const author = await this.lockForChange(manager, id, user, canDeleteRecord);
+        assertIfMatchWhenGiven(expectedVersion, author.version);
         const [{ n }]: { n: number }[] = await manager.query('SELECT count(*)::int AS n FROM article_author WHERE author_id = $1', [id]);
         if (n > 0) throw KalamError.conflict('author.in_use', { count: n });
         await manager.delete(AuthorEntity, { id });

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import * as path from 'node:path';
 import { DataSource, Repository, type EntityManager } from 'typeorm';
-import { KalamError, recordAudit } from '@kalam/core';
+import { assertIfMatchWhenGiven, KalamError, recordAudit } from '@kalam/core';
 import { LocalesService } from '@kalam/i18n';
 import { assertLocaleScope, canDeleteRecord, canEditRecordLocale, canManageRecord, type Editor, type SharedRecord } from '@kalam/auth';
 import { TranslatableWriter } from '../translatable/translatable-writer';
@@ -168,10 +168,11 @@ export class MediaService {
     return this.get(id);
   }
 
-  async remove(id: string, user: Editor): Promise<void> {
+  async remove(id: string, user: Editor, expectedVersion?: number): Promise<void> {
     const storageKey = await this.dataSource.transaction(async (manager) => {
       const { media, record } = await this.lockForChange(manager, id);
       if (!canDeleteRecord(user, record)) throw KalamError.forbidden();
+      assertIfMatchWhenGiven(expectedVersion, media.version);
       // The delete clears heroes (ON DELETE SET NULL), which locks those articles: take them first, in
       // the order article writers take them (article, then media), so an article edit naming this
       // media as its hero cannot deadlock with us.

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository, type EntityManager } from 'typeorm';
-import { escapeLike, KalamError, recordAudit } from '@kalam/core';
+import { assertIfMatchWhenGiven, escapeLike, KalamError, recordAudit } from '@kalam/core';
 import { LocalesService } from '@kalam/i18n';
 import { assertLocaleScope, canDeleteRecord, canEditRecordLocale, type Editor, type SharedRecord } from '@kalam/auth';
 import { pageWindow, type Page, type SearchPageQueryDto } from '../common/pagination';
@@ -90,9 +90,10 @@ export class TagsService {
     return { tag: await this.get(id), created };
   }
 
-  async remove(id: string, user: Editor): Promise<void> {
+  async remove(id: string, user: Editor, expectedVersion?: number): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      await this.lockForChange(manager, id, user, canDeleteRecord);
+      const tag = await this.lockForChange(manager, id, user, canDeleteRecord);
+      assertIfMatchWhenGiven(expectedVersion, tag.version);
       await manager.delete(TagEntity, { id });
       await recordAudit(manager, { actorId: user.id, action: 'tag.deleted', subjectType: 'tag', subjectId: id });
     });
