@@ -42,4 +42,21 @@ export class ContentFactory {
   source(articleId: string, title: string, extra: Record<string, unknown> = {}): Promise<{ position: number; version: number }> {
     return this.ok(this.http.post(`/admin/v1/articles/${articleId}/sources`, { title, ...extra }, { token: this.token }));
   }
+
+  /** Runs workflow steps in order from `version`, each with the version the previous answer gave; returns the last answer. */
+  async steps(articleId: string, locale: string, version: number, ...names: string[]): Promise<{ version: number; status: string; liveRevisionId: string | null }> {
+    let current: any = { version };
+    for (const name of names) {
+      current = await this.ok(
+        this.http.post(`/admin/v1/articles/${articleId}/translations/${locale}/${name}`, {}, { token: this.token, headers: { 'if-match': `"${current.version}"` } }),
+        [200],
+      );
+    }
+    return current;
+  }
+
+  /** Submit, approve and publish. */
+  publish(articleId: string, locale: string, version: number) {
+    return this.steps(articleId, locale, version, 'submit', 'approve', 'publish');
+  }
 }

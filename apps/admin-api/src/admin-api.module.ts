@@ -7,6 +7,7 @@ import { ContentModule } from '@kalam/content';
 import { databaseConfig, DatabaseModule } from '@kalam/database';
 import { I18nModule, LocalesModule } from '@kalam/i18n';
 import { HealthModule, httpConfig } from '@kalam/platform';
+import { TranslationModule } from '@kalam/translation';
 import { WorkflowModule } from '@kalam/workflow';
 import { ArticleTranslationsController } from './articles/article-translations.controller';
 import { ArticlesController } from './articles/articles.controller';
@@ -22,6 +23,8 @@ import { UsersController } from './users/users.controller';
 import { CommentsController } from './workflow/comments.controller';
 import { RevisionsController } from './workflow/revisions.controller';
 import { TransitionsController } from './workflow/transitions.controller';
+import { JobsController } from './translation/jobs.controller';
+import { QueuesController } from './translation/queues.controller';
 
 @Module({
   imports: [
@@ -41,6 +44,7 @@ import { TransitionsController } from './workflow/transitions.controller';
     AuthModule,
     ContentModule,
     WorkflowModule,
+    TranslationModule,
     HealthModule,
   ],
   controllers: [
@@ -58,6 +62,8 @@ import { TransitionsController } from './workflow/transitions.controller';
     CommentsController,
     RevisionsController,
     TransitionsController,
+    QueuesController,
+    JobsController,
   ],
   providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
 })

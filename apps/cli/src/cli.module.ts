@@ -4,6 +4,7 @@ import { authConfig, AuthModule } from '@kalam/auth';
 import { ContentModule } from '@kalam/content';
 import { databaseConfig, DatabaseModule } from '@kalam/database';
 import { I18nModule, LocalesModule } from '@kalam/i18n';
+import { TranslationModule } from '@kalam/translation';
 import { WorkflowModule } from '@kalam/workflow';
 
 @Module({
@@ -15,6 +16,7 @@ import { WorkflowModule } from '@kalam/workflow';
     AuthModule,
     ContentModule,
     WorkflowModule,
+    TranslationModule,
   ],
 })
 export class CliModule {}

@@ -4,6 +4,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { AuthModule, authConfig } from '@kalam/auth';
 import { databaseConfig, DatabaseModule } from '@kalam/database';
 import { I18nModule } from '@kalam/i18n';
+import { TranslationModule } from '@kalam/translation';
 import { WorkflowModule } from '@kalam/workflow';
 import { TokenCleanupJob } from './maintenance/token-cleanup.job';
 
@@ -16,6 +17,7 @@ import { TokenCleanupJob } from './maintenance/token-cleanup.job';
     I18nModule,
     AuthModule,
     WorkflowModule,
+    TranslationModule,
   ],
   providers: [TokenCleanupJob],
 })

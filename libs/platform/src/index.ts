@@ -1,5 +1,5 @@
 export { createHttpApp, type HttpAppOptions } from './http/create-http-app';
-export { assertStorableText, parseJsonBody } from './http/json-body';
+export { assertStorableText, decodeUtf8Body, parseJsonBody } from './http/json-body';
 export { httpConfig, readHttpConfig, type HttpConfig } from './http/http.config';
 export { IfMatch, parseIfMatch, versionEtag } from './http/if-match.decorator';
 export { HealthModule } from './health/health.module';

@@ -16,3 +16,6 @@ export { CreateCommentDto, ReplyCommentDto, CommentResponseDto } from './comment
 export { ReviewCommentEntity } from './comments/review-comment.entity';
 export { OutboxEventEntity } from './outbox/outbox-event.entity';
 export { ScheduledTransitionsRunner } from './scheduling/scheduled-transitions.runner';
+export { TransitionHooks, type TransitionEvent, type TransitionHook } from './transitions/transition-hooks';
+export { paragraphs } from './revisions/revision-diff';
+export { recordOutbox } from './outbox/record-outbox';

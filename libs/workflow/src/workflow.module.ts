@@ -9,10 +9,11 @@ import { ReviewCommentEntity } from './comments/review-comment.entity';
 import { DraftsService } from './drafts/drafts.service';
 import { OutboxEventEntity } from './outbox/outbox-event.entity';
 import { RevisionsService } from './revisions/revisions.service';
+import { TransitionHooks } from './transitions/transition-hooks';
 import { TransitionsService } from './transitions/transitions.service';
 import { ScheduledTransitionsRunner } from './scheduling/scheduled-transitions.runner';
 
-const SERVICES = [RevisionsService, DraftsService, CommentsService, TransitionsService, ScheduledTransitionsRunner];
+const SERVICES = [TransitionHooks, RevisionsService, DraftsService, CommentsService, TransitionsService, ScheduledTransitionsRunner];
 
 /** The editorial workflow: saving drafts with revisions, review, publishing, comments. */
 @Module({

@@ -62,6 +62,19 @@ export class ArticleTranslationEntity {
   @Column({ name: 'live_slug', type: 'varchar', length: 120, nullable: true })
   liveSlug: string | null;
 
+  /**
+   * For a translation (not the source text): the source revision its working text translates,
+   * recorded when it is submitted. Null until then, and for the source locale. Written by libs/translation.
+   */
+  @ForeignKey(() => RevisionEntity, { name: 'article_translation_source_revision_fk', onDelete: 'SET NULL' })
+  @Column({ name: 'source_revision_id', type: 'uuid', nullable: true })
+  sourceRevisionId: string | null;
+
+  /** The source revision the live revision translates (copied from `sourceRevisionId` when it goes live). */
+  @ForeignKey(() => RevisionEntity, { name: 'article_translation_live_source_revision_fk', onDelete: 'SET NULL' })
+  @Column({ name: 'live_source_revision_id', type: 'uuid', nullable: true })
+  liveSourceRevisionId: string | null;
+
   @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
   publishedAt: Date | null;
 

@@ -76,6 +76,8 @@ export async function createHttpApp(options: HttpAppOptions): Promise<NestFastif
       }
     });
   }
+  // XML (XLIFF for CAT tools) reaches handlers as bytes; the handler decodes strictly and parses.
+  fastify.addContentTypeParser(['application/xliff+xml', 'application/xml', 'text/xml'], { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
     requestContext.run({ requestId: String(request.id), language: messages.negotiate(request.headers['accept-language']) }, () => {

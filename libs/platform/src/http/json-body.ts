@@ -58,17 +58,21 @@ export function assertStorableText(value: unknown): void {
     throw KalamError.badRequest(found.fault, { field: found.field }, [{ field: found.field, code: `errors.${found.fault}`, params: { field: found.field } }]);
 }
 
+/** Decodes a request body as UTF-8, refusing invalid bytes (400) rather than replacing them. */
+export function decodeUtf8Body(body: Buffer): string {
+  try {
+    return strictUtf8.decode(body);
+  } catch {
+    throw KalamError.badRequest('request.invalid_utf8');
+  }
+}
+
 /**
  * Parses a JSON request body strictly: invalid UTF-8, excessive nesting, malformed JSON and
  * prototype-poisoning keys are all client errors, refused before any handler runs.
  */
 export function parseJsonBody(body: Buffer, maxDepth: number): unknown {
-  let text: string;
-  try {
-    text = strictUtf8.decode(body);
-  } catch {
-    throw KalamError.badRequest('request.invalid_utf8');
-  }
+  const text = decodeUtf8Body(body);
   if (text.trim() === '') throw KalamError.badRequest('request.empty_body');
   if (jsonDepthExceeds(text, maxDepth)) throw KalamError.badRequest('request.too_deep', { max: maxDepth });
   let parsed: unknown;

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { OutboxEventEntity } from './outbox-event.entity';
 
-export type OutboxEventType = 'translation.published' | 'translation.unpublished';
+export type OutboxEventType = 'translation.published' | 'translation.unpublished' | 'job.opened';
 
 /** Appends an event in the caller's transaction: it exists if and only if the change committed. */
 export async function recordOutbox(

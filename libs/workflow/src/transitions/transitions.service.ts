@@ -16,6 +16,7 @@ import { LocalesService } from '@kalam/i18n';
 import { CommentsService } from '../comments/comments.service';
 import { recordOutbox } from '../outbox/record-outbox';
 import { RevisionsService } from '../revisions/revisions.service';
+import { TransitionHooks } from './transition-hooks';
 import { allowedTransitions, applyTransition, type Transition, type TranslationState } from './translation-state-machine';
 
 const CAPABILITY: Record<Transition, WorkflowCapability> = {
@@ -78,6 +79,7 @@ export class TransitionsService {
     private readonly comments: CommentsService,
     private readonly locales: LocalesService,
     private readonly jobs: JobQueue,
+    private readonly hooks: TransitionHooks,
   ) {}
 
   async apply(
@@ -89,17 +91,28 @@ export class TransitionsService {
     input: TransitionInput = {},
   ): Promise<TransitionResult> {
     await this.locales.requireEnabled(locale);
-    return this.dataSource.transaction(async (manager) => {
-      const article = await this.writer.lockParent(manager, ARTICLE_TEXT, articleId);
-      const current = await this.writer.find(manager, ARTICLE_TEXT, articleId, locale);
-      if (!current) throw KalamError.notFound('translation.not_found', { locale });
-      if (!canPerform(user, article, locale, CAPABILITY[transition])) throw KalamError.forbidden('workflow.forbidden', { transition, locale });
-      if (expectedVersion === undefined) throw KalamError.preconditionRequired(current.version);
-      if (expectedVersion !== current.version) throw KalamError.preconditionFailed(expectedVersion, current.version);
-      const at = transition === 'publish' ? input.publishAt : transition === 'unpublish' ? input.unpublishAt : undefined;
-      if (at && at.getTime() > Date.now()) return this.schedule(manager, current, transition as ScheduledTransition['transition'], at, user);
-      return this.applyLocked(manager, article, current, transition, user, input);
-    });
+    return this.dataSource.transaction((manager) => this.applyIn(manager, articleId, locale, transition, expectedVersion, user, input));
+  }
+
+  /** `apply` inside the caller's transaction (a translation job's submit checks the job under the same lock). */
+  async applyIn(
+    manager: EntityManager,
+    articleId: string,
+    locale: string,
+    transition: Transition,
+    expectedVersion: number | undefined,
+    user: Editor,
+    input: TransitionInput = {},
+  ): Promise<TransitionResult> {
+    const article = await this.writer.lockParent(manager, ARTICLE_TEXT, articleId);
+    const current = await this.writer.find(manager, ARTICLE_TEXT, articleId, locale);
+    if (!current) throw KalamError.notFound('translation.not_found', { locale });
+    if (!canPerform(user, article, locale, CAPABILITY[transition])) throw KalamError.forbidden('workflow.forbidden', { transition, locale });
+    if (expectedVersion === undefined) throw KalamError.preconditionRequired(current.version);
+    if (expectedVersion !== current.version) throw KalamError.preconditionFailed(expectedVersion, current.version);
+    const at = transition === 'publish' ? input.publishAt : transition === 'unpublish' ? input.unpublishAt : undefined;
+    if (at && at.getTime() > Date.now()) return this.schedule(manager, current, transition as ScheduledTransition['transition'], at, user);
+    return this.applyLocked(manager, article, current, transition, user, input);
   }
 
   /**
@@ -156,6 +169,7 @@ export class TransitionsService {
         payload: { slug: current.liveSlug, revisionId: current.liveRevisionId },
       });
     }
+    await this.hooks.run({ manager, article, before: current, after: row, transition, user });
     return { translation: row, allowed: allowedTransitions(stateOf(row)) };
   }
 

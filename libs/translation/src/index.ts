@@ -1,0 +1,12 @@
+export { TranslationModule } from './translation.module';
+export { translationConfig, readTranslationConfig, type TranslationConfig } from './translation.config';
+export { JOB_KINDS, JOB_PRIORITIES, JOB_STATUSES, type JobKind, type JobPriority, type JobStatus } from './jobs/job-status';
+export { TranslationJobEntity } from './jobs/translation-job.entity';
+export { TranslationMemoryEntity } from './memory/translation-memory.entity';
+export { JobsService, type JobChanges } from './jobs/jobs.service';
+export { JobTextService, type JobDetail, type WorkSegment } from './jobs/job-text.service';
+export { type JobView } from './jobs/job-view';
+export { type MemoryMatch } from './memory/memory.service';
+export { QueuesService, type Queue, type QueueFilter, type QueueItem } from './queues/queues.service';
+export { CoverageService, type LocaleCoverage, type ArticleCoverage } from './coverage/coverage.service';
+export { XliffService } from './xliff/xliff.service';

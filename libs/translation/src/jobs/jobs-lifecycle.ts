@@ -1,0 +1,163 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { recordAudit } from '@kalam/core';
+import { ArticleTranslationEntity, RevisionEntity, type ArticleEntity } from '@kalam/content';
+import { recordOutbox, TransitionHooks, type TransitionEvent } from '@kalam/workflow';
+import { MemoryService } from '../memory/memory.service';
+import { translationConfig, type TranslationConfig } from '../translation.config';
+import { ACTIVE_JOB_STATUSES } from './job-status';
+import { TranslationJobEntity } from './translation-job.entity';
+
+const ACTIVE = `status IN (${ACTIVE_JOB_STATUSES.map((s) => `'${s}'`).join(', ')})`;
+
+/**
+ * Keeps jobs in step with the workflow, inside each step's transaction (the article is locked):
+ * the source going live opens or moves on one job per other enabled locale; a translation's
+ * submit, send-back, publish and archive move its job.
+ */
+@Injectable()
+export class JobsLifecycle implements OnModuleInit {
+  constructor(
+    private readonly hooks: TransitionHooks,
+    private readonly memory: MemoryService,
+    @Inject(translationConfig.KEY) private readonly config: TranslationConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.hooks.register((event) => this.onTransition(event));
+  }
+
+  private async onTransition(event: TransitionEvent): Promise<void> {
+    const { manager, article, after, transition, user } = event;
+    if (after.locale === article.sourceLocale) {
+      if (transition === 'publish' && after.liveRevisionId) await this.openJobs(manager, article, after.liveRevisionId, user.id);
+      return;
+    }
+    const job = await manager
+      .createQueryBuilder(TranslationJobEntity, 'j')
+      .setLock('pessimistic_write')
+      .where(`j.article_id = :articleId AND j.target_locale = :locale AND j.${ACTIVE}`, { articleId: article.id, locale: after.locale })
+      .getOne();
+    const where = { articleId: article.id, locale: after.locale };
+    if (transition === 'submit') {
+      // The text now under review translates the job's source revision (or, with no job, what is live).
+      const base = job?.sourceRevisionId ?? (await this.sourceLiveRevision(manager, article));
+      await manager.update(ArticleTranslationEntity, where, { sourceRevisionId: base });
+      if (job) await this.move(manager, job, { status: 'in_review', claimedUntil: null }, 'submitted', user.id);
+    } else if (transition === 'request-changes' && job?.status === 'in_review') {
+      const back = job.assigneeId
+        ? { status: 'claimed' as const, claimedUntil: this.leaseEnd() }
+        : { status: 'open' as const, claimedUntil: null, assigneeId: null };
+      await this.move(manager, job, back, 'sent_back', user.id);
+    } else if (transition === 'publish' && after.liveRevisionId) {
+      await this.published(manager, article, after, job, user.id);
+    } else if (transition === 'archive' && job) {
+      await this.move(manager, job, { status: 'cancelled', closedAt: new Date(), claimedUntil: null }, 'cancelled', user.id);
+    }
+  }
+
+  /**
+   * A translation went live: it translates the source revision recorded at submit; its pairs join
+   * the memory; its job is done, unless the source moved on during review, in which case the job
+   * goes back to the queue as an update.
+   */
+  private async published(
+    manager: EntityManager,
+    article: ArticleEntity,
+    after: ArticleTranslationEntity,
+    job: TranslationJobEntity | null,
+    actorId: string | null,
+  ): Promise<void> {
+    const base = after.sourceRevisionId ?? (await this.sourceLiveRevision(manager, article));
+    await manager.update(ArticleTranslationEntity, { articleId: article.id, locale: after.locale }, { liveSourceRevisionId: base, sourceRevisionId: base });
+    if (base) {
+      // One after the other: a transaction is one connection.
+      const source = await manager.findOneByOrFail(RevisionEntity, { id: base });
+      const target = await manager.findOneByOrFail(RevisionEntity, { id: after.liveRevisionId! });
+      await this.memory.record(manager, {
+        sourceLocale: source.locale,
+        targetLocale: after.locale,
+        source: source.snapshot,
+        target: target.snapshot,
+        articleId: article.id,
+        revisionId: target.id,
+      });
+    }
+    if (!job) return;
+    if (base === job.sourceRevisionId) {
+      await this.move(manager, job, { status: 'done', closedAt: new Date(), claimedUntil: null }, 'done', actorId);
+    } else {
+      await this.move(manager, job, { status: 'open', kind: 'update', assigneeId: null, claimedUntil: null, openedAt: new Date() }, 'reopened', actorId);
+    }
+  }
+
+  /**
+   * The source went live with `revisionId`: each other enabled locale without a translation gets
+   * a `new` job, each whose translation is based on another revision an `update` job; an active
+   * job moves on to the new revision instead (one statement per locale, upserting on the
+   * active-job index, so a concurrent backfill cannot make a second).
+   */
+  async openJobs(manager: EntityManager, article: ArticleEntity, revisionId: string, actorId: string | null): Promise<void> {
+    const targets: { code: string; exists: boolean; base: string | null; job_id: string | null }[] = await manager.query(
+      `SELECT l.code, t.article_id IS NOT NULL AS exists, t.source_revision_id AS base, j.id AS job_id
+         FROM locale l
+         LEFT JOIN article_translation t ON t.article_id = $1 AND t.locale = l.code
+         LEFT JOIN translation_job j ON j.article_id = $1 AND j.target_locale = l.code AND j.${ACTIVE}
+        WHERE l.enabled AND l.code <> $2
+        ORDER BY l.position, l.code`,
+      [article.id, article.sourceLocale],
+    );
+    for (const target of targets) {
+      if (!target.job_id && target.exists && target.base === revisionId) continue;
+      const [row]: { id: string; kind: string; inserted: boolean }[] = await manager.query(
+        `INSERT INTO translation_job (article_id, target_locale, kind, source_revision_id)
+         VALUES ($1, $2, $3, $4)
+         ON CONFLICT (article_id, target_locale) WHERE ${ACTIVE}
+         DO UPDATE SET source_revision_id = EXCLUDED.source_revision_id, version = translation_job.version + 1, updated_at = now()
+         RETURNING id, kind, (xmax = 0) AS inserted`,
+        [article.id, target.code, target.exists ? 'update' : 'new', revisionId],
+      );
+      await this.recordOpened(manager, row.id, article.id, target.code, row.kind, revisionId, row.inserted, actorId);
+    }
+  }
+
+  async recordOpened(
+    manager: EntityManager,
+    jobId: string,
+    articleId: string,
+    locale: string,
+    kind: string,
+    revisionId: string,
+    inserted: boolean,
+    actorId: string | null,
+  ): Promise<void> {
+    const action = inserted ? 'job.opened' : 'job.source_moved';
+    await recordAudit(manager, { actorId, action, subjectType: 'translation_job', subjectId: jobId, details: { articleId, locale, kind, sourceRevisionId: revisionId } });
+    await recordOutbox(manager, { type: 'job.opened', articleId, locale, payload: { jobId, kind, sourceRevisionId: revisionId, reopened: !inserted } });
+  }
+
+  private async move(manager: EntityManager, job: TranslationJobEntity, changes: Partial<TranslationJobEntity>, action: string, actorId: string | null): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(TranslationJobEntity)
+      .set({ ...changes, version: () => 'version + 1' })
+      .where({ id: job.id })
+      .execute();
+    await recordAudit(manager, {
+      actorId,
+      action: `job.${action}`,
+      subjectType: 'translation_job',
+      subjectId: job.id,
+      details: { articleId: job.articleId, locale: job.targetLocale, from: job.status, to: changes.status ?? job.status },
+    });
+  }
+
+  private leaseEnd(): Date {
+    return new Date(Date.now() + this.config.leaseHours * 3600_000);
+  }
+
+  private async sourceLiveRevision(manager: EntityManager, article: ArticleEntity): Promise<string | null> {
+    const source = await manager.findOneBy(ArticleTranslationEntity, { articleId: article.id, locale: article.sourceLocale });
+    return source?.liveRevisionId ?? null;
+  }
+}
