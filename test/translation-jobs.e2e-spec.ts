@@ -58,7 +58,11 @@ describe('translation jobs and queues', () => {
     expect(await jobFor(id, 'en')).toBeUndefined();
     const list = await queue('tr', tr.token);
     expect(list.status).toBe(200);
-    expect(list.body.items.find((item: { id: string }) => item.id === trJob!.id)).toMatchObject({ title: 'Ports of the Caspian', sourceLocale: 'en', assignee: null });
+    expect(list.body.items.find((item: { id: string }) => item.id === trJob!.id)).toMatchObject({
+      title: 'Ports of the Caspian',
+      sourceLocale: 'en',
+      assignee: null,
+    });
     expect(list.body.counts.open).toBeGreaterThanOrEqual(1);
 
     const detail = await job(trJob!.id, tr.token);
@@ -82,7 +86,9 @@ describe('translation jobs and queues', () => {
     expect((await test.http.get('/admin/v1/queues/tr')).status).toBe(401);
     expect((await job('00000000-0000-4000-8000-000000000000')).status).toBe(404);
     expect((await job('not-a-uuid')).status).toBe(400);
-    expect((await test.http.patch(`/admin/v1/jobs/${ruJob.id}`, { priority: 'high' }, { token: ru.token, headers: { 'if-match': `"${ruJob.version}"` } })).status).toBe(403);
+    expect(
+      (await test.http.patch(`/admin/v1/jobs/${ruJob.id}`, { priority: 'high' }, { token: ru.token, headers: { 'if-match': `"${ruJob.version}"` } })).status,
+    ).toBe(403);
     expect((await test.http.post('/admin/v1/queues/tr/backfill', {}, { token: tr.token })).status).toBe(403);
   });
 
@@ -139,7 +145,11 @@ describe('translation jobs and queues', () => {
     expect(rows[0].source_revision_id).toBe((await job(trJob.id)).body.source.revisionId);
 
     let version = (await make.steps(id, 'tr', saved.version + 1)).version;
-    const back = await test.http.post(`/admin/v1/articles/${id}/translations/tr/request-changes`, { comment: 'Say “ferry port”.' }, { token: editor, headers: { 'if-match': `"${version}"` } });
+    const back = await test.http.post(
+      `/admin/v1/articles/${id}/translations/tr/request-changes`,
+      { comment: 'Say “ferry port”.' },
+      { token: editor, headers: { 'if-match': `"${version}"` } },
+    );
     expect(back.status).toBe(200);
     expect((await job(trJob.id)).body.job).toMatchObject({ status: 'claimed', assignee: { id: tr.user.id } });
     const resubmitted = await act(trJob.id, 'submit', tr.token, { 'if-match': `"${back.body.version}"` });
@@ -163,7 +173,11 @@ describe('translation jobs and queues', () => {
     const trJob = (await jobFor(id, 'tr', tr.token))!;
     await act(trJob.id, 'claim', tr.token);
     const trText = ['Aktau’dan geçen yük beşte bir arttı.[^1]', 'Bakü yeni bir feribot terminali yaptı.', 'Türkmenbaşı geride kaldı.[^1]'];
-    const saved = await new ContentFactory(test.http, tr.token).translation(id, 'tr', { title: 'Hazar limanları', summary: 'Üç liman.', body: trText.join('\n\n') });
+    const saved = await new ContentFactory(test.http, tr.token).translation(id, 'tr', {
+      title: 'Hazar limanları',
+      summary: 'Üç liman.',
+      body: trText.join('\n\n'),
+    });
     await act(trJob.id, 'submit', tr.token, { 'if-match': `"${saved.version}"` });
     await make.steps(id, 'tr', saved.version + 1, 'approve', 'publish');
 
@@ -177,9 +191,7 @@ describe('translation jobs and queues', () => {
     expect(update.id).not.toBe(trJob.id);
     const detail = (await job(update.id, tr.token)).body;
     expect(detail.diff.fields).toEqual([]);
-    expect(detail.diff.body).toEqual([
-      expect.objectContaining({ status: 'changed', fromParagraph: 2, toParagraph: 2, from: BODY[1], to: edited[1] }),
-    ]);
+    expect(detail.diff.body).toEqual([expect.objectContaining({ status: 'changed', fromParagraph: 2, toParagraph: 2, from: BODY[1], to: edited[1] })]);
     expect(detail.segments.filter((s: { changed: boolean }) => s.changed).map((s: { id: string }) => s.id)).toEqual(['p2']);
     // Unchanged paragraphs keep their translation; the changed one offers the old translation to edit.
     expect(detail.segments.filter((s: { field: string }) => s.field === 'body').map((s: { target: string }) => s.target)).toEqual(trText);
@@ -237,7 +249,12 @@ describe('translation jobs and queues', () => {
         LEFT JOIN article_translation t ON t.article_id = a.id AND t.locale = l.code
        WHERE l.enabled AND a.source_locale <> l.code GROUP BY l.code`);
     for (const row of rows) {
-      expect(before.find((c) => c.locale === row.code)).toMatchObject({ upToDate: row.up, outdated: row.outdated, missing: row.missing, published: row.published });
+      expect(before.find((c) => c.locale === row.code)).toMatchObject({
+        upToDate: row.up,
+        outdated: row.outdated,
+        missing: row.missing,
+        published: row.published,
+      });
     }
     const trCoverage = before.find((c) => c.locale === 'tr');
     expect(trCoverage.upToDate).toBeGreaterThanOrEqual(1);

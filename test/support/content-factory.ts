@@ -44,11 +44,20 @@ export class ContentFactory {
   }
 
   /** Runs workflow steps in order from `version`, each with the version the previous answer gave; returns the last answer. */
-  async steps(articleId: string, locale: string, version: number, ...names: string[]): Promise<{ version: number; status: string; liveRevisionId: string | null }> {
+  async steps(
+    articleId: string,
+    locale: string,
+    version: number,
+    ...names: string[]
+  ): Promise<{ version: number; status: string; liveRevisionId: string | null }> {
     let current: any = { version };
     for (const name of names) {
       current = await this.ok(
-        this.http.post(`/admin/v1/articles/${articleId}/translations/${locale}/${name}`, {}, { token: this.token, headers: { 'if-match': `"${current.version}"` } }),
+        this.http.post(
+          `/admin/v1/articles/${articleId}/translations/${locale}/${name}`,
+          {},
+          { token: this.token, headers: { 'if-match': `"${current.version}"` } },
+        ),
         [200],
       );
     }

@@ -22,7 +22,13 @@ const SERVICES = [MemoryService, JobsService, JobTextService, QueuesService, Cov
  * diff since a translation's base, XLIFF for CAT tools, and a translation memory of Kalam's own.
  */
 @Module({
-  imports: [ConfigModule.forFeature(translationConfig), TypeOrmModule.forFeature([TranslationJobEntity, TranslationMemoryEntity]), ContentModule, LocalesModule, WorkflowModule],
+  imports: [
+    ConfigModule.forFeature(translationConfig),
+    TypeOrmModule.forFeature([TranslationJobEntity, TranslationMemoryEntity]),
+    ContentModule,
+    LocalesModule,
+    WorkflowModule,
+  ],
   providers: [...SERVICES, JobsLifecycle],
   exports: SERVICES,
 })

@@ -53,7 +53,12 @@ export class JobsController {
   @ApiOperation({ summary: 'Submit the translation for review through the workflow (footnote checks included)' })
   @ApiHeader({ ...TRANSLATION_IF_MATCH, required: true })
   @ApiOkResponse({ type: JobDto })
-  async submit(@UuidParam('id') id: string, @Body() body: SubmitJobDto, @IfMatch() version: number | undefined, @CurrentUser() user: UserEntity): Promise<JobDto> {
+  async submit(
+    @UuidParam('id') id: string,
+    @Body() body: SubmitJobDto,
+    @IfMatch() version: number | undefined,
+    @CurrentUser() user: UserEntity,
+  ): Promise<JobDto> {
     return (await this.jobs.submit(id, version, user, body.comment)).job;
   }
 
@@ -63,7 +68,11 @@ export class JobsController {
   @ApiHeader({ name: 'If-Match', required: true, description: 'The job’s version.' })
   @ApiOkResponse({ type: JobDto })
   update(@UuidParam('id') id: string, @Body() body: UpdateJobDto, @IfMatch() version: number | undefined, @CurrentUser() user: UserEntity): Promise<JobDto> {
-    const changes = { assigneeId: body.assigneeId, priority: body.priority, dueAt: body.dueAt === undefined ? undefined : body.dueAt === null ? null : new Date(body.dueAt) };
+    const changes = {
+      assigneeId: body.assigneeId,
+      priority: body.priority,
+      dueAt: body.dueAt === undefined ? undefined : body.dueAt === null ? null : new Date(body.dueAt),
+    };
     return this.jobs.change(id, changes, version, user);
   }
 
@@ -103,7 +112,8 @@ export class JobsController {
     @IfMatch() version: number | undefined,
     @CurrentUser() user: UserEntity,
   ): Promise<XliffImportResultDto> {
-    if (!Buffer.isBuffer(request.body)) throw new KalamError(415, 'request.unsupported_media_type', { type: String(request.headers['content-type'] ?? '—').slice(0, 80) });
+    if (!Buffer.isBuffer(request.body))
+      throw new KalamError(415, 'request.unsupported_media_type', { type: String(request.headers['content-type'] ?? '—').slice(0, 80) });
     const xml = decodeUtf8Body(request.body);
     const saved = await this.xliff.import(id, xml, version, user);
     return { units: saved.units, status: saved.translation.status, version: saved.translation.version, revisionId: saved.revision?.id ?? null };

@@ -33,7 +33,9 @@ export class QueuesController {
 
   @Roles('admin', 'editor', 'translator')
   @Get('translation-status')
-  @ApiOperation({ summary: 'Per locale: published source articles up to date, outdated or missing, and the oldest waiting job; with ?article= one article per locale' })
+  @ApiOperation({
+    summary: 'Per locale: published source articles up to date, outdated or missing, and the oldest waiting job; with ?article= one article per locale',
+  })
   @ApiExtraModels(LocaleCoverageDto, ArticleCoverageDto)
   @ApiOkResponse({ schema: { type: 'array', items: { oneOf: [{ $ref: getSchemaPath(LocaleCoverageDto) }, { $ref: getSchemaPath(ArticleCoverageDto) }] } } })
   status(@Query() query: CoverageQueryDto, @CurrentUser() user: UserEntity): Promise<LocaleCoverage[] | ArticleCoverage[]> {

@@ -104,7 +104,8 @@ export const en: CatalogTree = {
       not_active: 'This job is {{status}}; there is nothing left to do on it.',
       not_assignable: 'A job that is {{status}} cannot be assigned.',
       assignee_unsuitable: 'The assignee must be an active user who may translate into {{locale}}.',
-      text_unaligned: 'The translation has {{count}} paragraphs that line up with neither the source nor the revision it was based on; edit it before pretranslating.',
+      text_unaligned:
+        'The translation has {{count}} paragraphs that line up with neither the source nor the revision it was based on; edit it before pretranslating.',
     },
     xliff: {
       malformed: 'The file is not well-formed XML: {{reason}}.',

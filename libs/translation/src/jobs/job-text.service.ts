@@ -89,13 +89,13 @@ export class JobTextService {
     const baseParagraphs = base ? paragraphs(base.snapshot.body) : null;
     const byPosition = translated.length === sourceParagraphs.length || !baseParagraphs || baseParagraphs.length !== translated.length;
     const aligned = byPosition ? sourceParagraphs.map((_p, i) => translated[i] ?? null) : carryOver(baseParagraphs, sourceParagraphs, translated);
-    const changedFields = new Set(diff?.fields.map((f) => f.field as string) ?? []);
+    const changedFields = new Set(diff?.fields.map((f) => f.field) ?? []);
     const changedParagraphs = new Set(diff?.body.filter((p) => p.toParagraph).map((p) => p.toParagraph) ?? []);
 
     const segments = segmentsOf(source.snapshot).map((segment) => ({
       ...segment,
-      target: segment.field === 'body' ? aligned[segment.paragraph! - 1] : ((translation?.[segment.field] as string | null | undefined) ?? null),
-      changed: segment.field === 'body' ? changedParagraphs.has(segment.paragraph!) : changedFields.has(segment.field),
+      target: segment.field === 'body' ? aligned[segment.paragraph! - 1] : (translation?.[segment.field] ?? null),
+      changed: segment.field === 'body' ? changedParagraphs.has(segment.paragraph) : changedFields.has(segment.field),
     }));
     return { source, base, translation, segments, diff, aligned: !translation || translated.length <= sourceParagraphs.length || !byPosition };
   }
@@ -114,7 +114,12 @@ export class JobTextService {
       if (text.translation && expectedVersion !== undefined && expectedVersion !== text.translation.version) {
         throw KalamError.preconditionFailed(expectedVersion, text.translation.version);
       }
-      const matches = await this.memory.lookup(manager, article.sourceLocale, job.targetLocale, text.segments.filter((s) => !s.target?.trim()));
+      const matches = await this.memory.lookup(
+        manager,
+        article.sourceLocale,
+        job.targetLocale,
+        text.segments.filter((s) => !s.target?.trim()),
+      );
       const applied: string[] = [];
       const units = new Map<string, string>();
       for (const segment of text.segments) {
@@ -124,7 +129,15 @@ export class JobTextService {
       }
       if (!applied.length) return { applied, saved: null };
       const input = { ...this.toInput(assemble(units, text.segments)), slug: text.translation?.slug };
-      const saved = await this.drafts.saveIn(manager, job.articleId, job.targetLocale, input, text.translation?.version, user, `Pretranslated ${applied.length} unit(s) from memory`);
+      const saved = await this.drafts.saveIn(
+        manager,
+        job.articleId,
+        job.targetLocale,
+        input,
+        text.translation?.version,
+        user,
+        `Pretranslated ${applied.length} unit(s) from memory`,
+      );
       return { applied, saved };
     });
   }

@@ -132,11 +132,23 @@ export class JobsLifecycle implements OnModuleInit {
     actorId: string | null,
   ): Promise<void> {
     const action = inserted ? 'job.opened' : 'job.source_moved';
-    await recordAudit(manager, { actorId, action, subjectType: 'translation_job', subjectId: jobId, details: { articleId, locale, kind, sourceRevisionId: revisionId } });
+    await recordAudit(manager, {
+      actorId,
+      action,
+      subjectType: 'translation_job',
+      subjectId: jobId,
+      details: { articleId, locale, kind, sourceRevisionId: revisionId },
+    });
     await recordOutbox(manager, { type: 'job.opened', articleId, locale, payload: { jobId, kind, sourceRevisionId: revisionId, reopened: !inserted } });
   }
 
-  private async move(manager: EntityManager, job: TranslationJobEntity, changes: Partial<TranslationJobEntity>, action: string, actorId: string | null): Promise<void> {
+  private async move(
+    manager: EntityManager,
+    job: TranslationJobEntity,
+    changes: Partial<TranslationJobEntity>,
+    action: string,
+    actorId: string | null,
+  ): Promise<void> {
     await manager
       .createQueryBuilder()
       .update(TranslationJobEntity)

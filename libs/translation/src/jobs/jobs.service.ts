@@ -36,7 +36,11 @@ export class JobsService {
     @Inject(translationConfig.KEY) private readonly config: TranslationConfig,
   ) {}
 
-  async get(id: string, user: Editor, manager: EntityManager = this.dataSource.manager): Promise<{ view: JobView; job: TranslationJobEntity; article: ArticleEntity }> {
+  async get(
+    id: string,
+    user: Editor,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ view: JobView; job: TranslationJobEntity; article: ArticleEntity }> {
     const job = await manager.findOneBy(TranslationJobEntity, { id });
     if (!job) throw KalamError.notFound('job.not_found', { id });
     const article = await manager.findOneByOrFail(ArticleEntity, { id: job.articleId });
@@ -73,7 +77,13 @@ export class JobsService {
       if (lease.status !== 'claimed') throw KalamError.conflict('job.not_claimed', { status: lease.status });
       if (!mayActAsHolder(user, lease.assigneeId, article, job.targetLocale)) throw KalamError.forbidden('job.held_by_other');
       await this.update(manager, id, { status: 'open', assigneeId: null, claimedUntil: null });
-      await recordAudit(manager, { actorId: user.id, action: 'job.released', subjectType: 'translation_job', subjectId: id, details: { holder: job.assigneeId } });
+      await recordAudit(manager, {
+        actorId: user.id,
+        action: 'job.released',
+        subjectType: 'translation_job',
+        subjectId: id,
+        details: { holder: job.assigneeId },
+      });
       return this.view(manager, await manager.findOneByOrFail(TranslationJobEntity, { id }));
     });
   }
@@ -109,7 +119,11 @@ export class JobsService {
         if (changes.assigneeId === null) Object.assign(set, { status: 'open', assigneeId: null, claimedUntil: null });
         else {
           await this.assertAssignable(manager, changes.assigneeId, article, job.targetLocale);
-          Object.assign(set, { status: 'claimed', assigneeId: changes.assigneeId, claimedUntil: () => `now() + make_interval(hours => ${this.config.leaseHours})` });
+          Object.assign(set, {
+            status: 'claimed',
+            assigneeId: changes.assigneeId,
+            claimedUntil: () => `now() + make_interval(hours => ${this.config.leaseHours})`,
+          });
         }
       }
       await this.update(manager, id, set);
@@ -137,7 +151,9 @@ export class JobsService {
 
   async view(manager: EntityManager, job: TranslationJobEntity): Promise<JobView> {
     const lease = effectiveLease(job);
-    const holder = lease.assigneeId ? await manager.findOne(UserEntity, { where: { id: lease.assigneeId }, select: { id: true, displayName: true, email: true } }) : null;
+    const holder = lease.assigneeId
+      ? await manager.findOne(UserEntity, { where: { id: lease.assigneeId }, select: { id: true, displayName: true, email: true } })
+      : null;
     return jobView(job, holder ? (holder.displayName ?? holder.email) : null);
   }
 
@@ -158,7 +174,9 @@ export class JobsService {
     const assignee = await manager.findOneBy(UserEntity, { id: userId });
     const editor = assignee && { id: assignee.id, role: assignee.role, locales: assignee.locales };
     if (!assignee || !assignee.active || !editor || !canWorkIn(editor, locale) || !canWorkOnJob(editor, article, locale)) {
-      throw KalamError.unprocessable('job.assignee_unsuitable', { locale }, [{ field: 'assigneeId', code: 'errors.job.assignee_unsuitable', params: { locale } }]);
+      throw KalamError.unprocessable('job.assignee_unsuitable', { locale }, [
+        { field: 'assigneeId', code: 'errors.job.assignee_unsuitable', params: { locale } },
+      ]);
     }
   }
 
@@ -171,4 +189,3 @@ export class JobsService {
       .execute();
   }
 }
-

@@ -128,7 +128,13 @@ export class QueuesService {
           [locale, opened.map((job) => job.id)],
         );
       }
-      await recordAudit(manager, { actorId: user.id, action: 'queue.backfilled', subjectType: 'locale', subjectId: locale, details: { opened: opened.length } });
+      await recordAudit(manager, {
+        actorId: user.id,
+        action: 'queue.backfilled',
+        subjectType: 'locale',
+        subjectId: locale,
+        details: { opened: opened.length },
+      });
       return { opened: opened.length };
     });
   }

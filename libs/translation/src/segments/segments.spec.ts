@@ -1,7 +1,14 @@
 import { assemble, carryOver, citations, maskFootnotes, piecesOf, segmentsOf, unmaskFootnotes } from './segments';
 
 describe('translation segments', () => {
-  const text = { title: 'Ports', subtitle: null, summary: '  ', body: 'First.[^1]\n\nSecond `[^9]` code.\n\n\n\nThird[^2][^1].', seoTitle: null, seoDescription: 'SEO' };
+  const text = {
+    title: 'Ports',
+    subtitle: null,
+    summary: '  ',
+    body: 'First.[^1]\n\nSecond `[^9]` code.\n\n\n\nThird[^2][^1].',
+    seoTitle: null,
+    seoDescription: 'SEO',
+  };
 
   it('cuts text into fields and body paragraphs, skipping empty fields', () => {
     expect(segmentsOf(text).map((s) => [s.id, s.text])).toEqual([

@@ -63,7 +63,9 @@ export function maskFootnotes(source: string, target?: string): { source: string
   const numbers: number[] = [];
   for (const { number } of scanFootnotes(source)) if (!numbers.includes(number)) numbers.push(number);
   const mask = (text: string) =>
-    textOf(piecesOf(text).map((piece) => (typeof piece === 'string' || !numbers.includes(piece.footnote) ? piece : `[^#${numbers.indexOf(piece.footnote) + 1}]`)));
+    textOf(
+      piecesOf(text).map((piece) => (typeof piece === 'string' || !numbers.includes(piece.footnote) ? piece : `[^#${numbers.indexOf(piece.footnote) + 1}]`)),
+    );
   return { source: mask(source), ...(target === undefined ? {} : { target: mask(target) }), numbers };
 }
 
@@ -114,5 +116,12 @@ export function assemble(units: Map<string, string>, sourceSegments: Segment[]):
     .filter((segment) => segment.field === 'body')
     .map((segment) => units.get(segment.id)?.trim() ?? '')
     .join('\n\n');
-  return { title: field('title') ?? '', subtitle: field('subtitle'), summary: field('summary'), body, seoTitle: field('seoTitle'), seoDescription: field('seoDescription') };
+  return {
+    title: field('title') ?? '',
+    subtitle: field('subtitle'),
+    summary: field('summary'),
+    body,
+    seoTitle: field('seoTitle'),
+    seoDescription: field('seoDescription'),
+  };
 }

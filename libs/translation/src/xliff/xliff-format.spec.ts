@@ -48,6 +48,12 @@ describe('XLIFF 2.0 files', () => {
     expect(parseXliff(xml).units).toEqual([{ id: 'p1', source: 'One. Two [^4].', target: 'Один раз. Два [^4].' }]);
   });
 
+  it('decodes character references CAT tools write', () => {
+    const xml =
+      '<xliff version="2.0" srcLang="en" trgLang="tr"><file id="f"><unit id="p1"><segment><source>a</source><target>caf&#233; &#x1F600; &amp;</target></segment></unit></file></xliff>';
+    expect(parseXliff(xml).units[0].target).toBe('café 😀 &');
+  });
+
   it('leaves a unit untranslated when one of its segments has no target', () => {
     const xml = `<xliff version="2.0" srcLang="en" trgLang="tr"><file id="f"><unit id="p1"><segment><source>A.</source><target>B.</target></segment><segment><source>C.</source></segment></unit></file></xliff>`;
     expect(parseXliff(xml).units[0].target).toBeNull();
@@ -57,17 +63,38 @@ describe('XLIFF 2.0 files', () => {
     ['truncated', '<xliff version="2.0"><file id="a"><unit id="x"><segment><source>a</sourc', 'xliff.malformed'],
     ['not XML', 'hello', 'xliff.malformed'],
     ['a DTD (entity expansion)', '<!DOCTYPE x [<!ENTITY a "aaaa">]><xliff version="2.0"/>', 'xliff.malformed'],
+    ['a NUL reference', '<xliff version="2.0"><file id="a"><unit id="x"><segment><source>a&#0;</source></segment></unit></file></xliff>', 'xliff.malformed'],
+    [
+      'a surrogate reference',
+      '<xliff version="2.0"><file id="a"><unit id="x"><segment><source>a&#xD800;</source></segment></unit></file></xliff>',
+      'xliff.malformed',
+    ],
+    [
+      'a control character',
+      '<xliff version="2.0"><file id="a"><unit id="x"><segment><source>a\u0001</source></segment></unit></file></xliff>',
+      'xliff.malformed',
+    ],
     ['XLIFF 1.2', '<xliff version="1.2"><file original="a" source-language="en" datatype="plaintext"><body/></file></xliff>', 'xliff.not_xliff2'],
     ['another root', '<html><body/></html>', 'xliff.not_xliff2'],
     ['two files', '<xliff version="2.0" srcLang="en"><file id="a"/><file id="b"/></xliff>', 'xliff.one_file'],
-    ['an unknown code', '<xliff version="2.0" srcLang="en"><file id="a"><unit id="p1"><segment><source>a</source><target>b<ph id="9"/></target></segment></unit></file></xliff>', 'xliff.unknown_code'],
-    ['an unknown element', '<xliff version="2.0" srcLang="en"><file id="a"><unit id="p2"><segment><source>a</source><target>b<script>x</script></target></segment></unit></file></xliff>', 'xliff.unknown_element'],
+    [
+      'an unknown code',
+      '<xliff version="2.0" srcLang="en"><file id="a"><unit id="p1"><segment><source>a</source><target>b<ph id="9"/></target></segment></unit></file></xliff>',
+      'xliff.unknown_code',
+    ],
+    [
+      'an unknown element',
+      '<xliff version="2.0" srcLang="en"><file id="a"><unit id="p2"><segment><source>a</source><target>b<script>x</script></target></segment></unit></file></xliff>',
+      'xliff.unknown_element',
+    ],
   ])('refuses %s', (_label, xml, code) => {
     expect(fault(xml).code).toBe(code);
   });
 
   it('names the unit whose codes it cannot read', () => {
-    const error = fault('<xliff version="2.0" srcLang="en"><file id="a"><unit id="p7"><segment><source>a</source><target>b<ph id="9"/></target></segment></unit></file></xliff>');
+    const error = fault(
+      '<xliff version="2.0" srcLang="en"><file id="a"><unit id="p7"><segment><source>a</source><target>b<ph id="9"/></target></segment></unit></file></xliff>',
+    );
     expect(error.params).toMatchObject({ unit: 'p7' });
   });
 });

@@ -58,7 +58,14 @@ export function buildXliff(file: XliffFile): string {
     const children: Node[] = [];
     if (unit.note) children.push(indent(3), element('notes', null, [element('note', { category: 'location' }, [text(unit.note)])]));
     if (footnotes.length) {
-      children.push(indent(3), element('originalData', null, footnotes.map((n) => element('data', { id: `fn${n}` }, [text(`[^${n}]`)]))));
+      children.push(
+        indent(3),
+        element(
+          'originalData',
+          null,
+          footnotes.map((n) => element('data', { id: `fn${n}` }, [text(`[^${n}]`)])),
+        ),
+      );
     }
     const segment: Node[] = [indent(4), element('source', null, inline(unit.source))];
     if (unit.target !== null) segment.push(indent(4), element('target', null, inline(unit.target)));
@@ -115,11 +122,33 @@ function originalData(unit: Node): Map<string, string> {
   const data = new Map<string, string>();
   for (const block of children(unit, 'unit').filter((child) => nameOf(child) === 'originalData')) {
     for (const entry of children(block, 'originalData')) {
-      const value = ((entry.data as Node[] | undefined) ?? []).map((child) => String(child['#text'] ?? '')).join('');
+      const value = ((entry.data as Node[] | undefined) ?? []).map((child) => (typeof child['#text'] === 'string' ? child['#text'] : '')).join('');
       if (attributes(entry).id) data.set(attributes(entry).id, value);
     }
   }
   return data;
+}
+
+const isXmlChar = (code: number) =>
+  code === 0x9 ||
+  code === 0xa ||
+  code === 0xd ||
+  (code >= 0x20 && code <= 0xd7ff) ||
+  (code >= 0xe000 && code <= 0xfffd) ||
+  (code >= 0x10000 && code <= 0x10ffff);
+
+/**
+ * XML 1.0 allows neither control characters nor references to them (&#0;, &#xD800;): refused
+ * here, because the parser would drop them silently and the text would change without a word.
+ */
+function assertXmlCharacters(xml: string): void {
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  const raw = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/.exec(xml);
+  if (raw) throw new XliffFault('xliff.malformed', { reason: `character U+${raw[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` });
+  for (const match of xml.matchAll(/&#(x[0-9a-f]+|[0-9]+);/gi)) {
+    const code = match[1][0].toLowerCase() === 'x' ? parseInt(match[1].slice(1), 16) : parseInt(match[1], 10);
+    if (!isXmlChar(code)) throw new XliffFault('xliff.malformed', { reason: `${match[0].slice(0, 20)} is not an XML character` });
+  }
 }
 
 /**
@@ -129,6 +158,7 @@ function originalData(unit: Node): Map<string, string> {
  */
 export function parseXliff(xml: string): XliffFile {
   if (/<!DOCTYPE/i.test(xml)) throw new XliffFault('xliff.malformed', { reason: 'DOCTYPE' });
+  assertXmlCharacters(xml);
   const valid = XMLValidator.validate(xml);
   if (valid !== true) throw new XliffFault('xliff.malformed', { reason: `${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col})` });
   const parser = new XMLParser({
@@ -139,6 +169,8 @@ export function parseXliff(xml: string): XliffFile {
     parseTagValue: false,
     parseAttributeValue: false,
     ignoreDeclaration: true,
+    // Decodes numeric character references (&#233;), which CAT tools may write for any character.
+    htmlEntities: true,
     ignorePiTags: true,
     removeNSPrefix: true,
     commentPropName: false,

@@ -62,7 +62,12 @@ export class XliffService {
     } catch (error) {
       if (!(error instanceof XliffFault)) throw error;
       const status = error.code === 'xliff.unknown_code' || error.code === 'xliff.unknown_element' ? 422 : 400;
-      throw new KalamError(status, error.code, error.params, 'unit' in error.params ? [{ field: String(error.params.unit), code: `errors.${error.code}`, params: error.params }] : []);
+      throw new KalamError(
+        status,
+        error.code,
+        error.params,
+        'unit' in error.params ? [{ field: String(error.params.unit), code: `errors.${error.code}`, params: error.params }] : [],
+      );
     }
     return this.dataSource.transaction(async (manager) => {
       const { job, article } = await this.jobs.lock(manager, id, user);
@@ -70,7 +75,10 @@ export class XliffService {
       const origin = ORIGINAL.exec(file.original);
       if (!origin || origin[1] !== job.id) throw KalamError.unprocessable('xliff.wrong_job', { id: job.id });
       if (file.srcLang !== article.sourceLocale || file.trgLang !== job.targetLocale) {
-        throw KalamError.unprocessable('xliff.wrong_locale', { expected: `${article.sourceLocale} → ${job.targetLocale}`, found: `${file.srcLang} → ${file.trgLang}` });
+        throw KalamError.unprocessable('xliff.wrong_locale', {
+          expected: `${article.sourceLocale} → ${job.targetLocale}`,
+          found: `${file.srcLang} → ${file.trgLang}`,
+        });
       }
       if (origin[2] !== job.sourceRevisionId) throw KalamError.conflict('xliff.stale_source', {}, { sourceRevisionId: job.sourceRevisionId });
 
@@ -104,6 +112,11 @@ export class XliffService {
       const input = { ...this.text.toInput(assemble(targets, text.segments)), slug: text.translation?.slug };
       assertStorableText(input);
       await this.assertValid(input);
+      const t = text.translation;
+      // A file that changes nothing writes nothing (no new version, no revision).
+      if (t && (['title', 'subtitle', 'summary', 'body', 'seoTitle', 'seoDescription'] as const).every((f) => (input[f] ?? null) === t[f])) {
+        return { translation: t, created: false, revision: null, units: targets.size };
+      }
       const saved = await this.drafts.saveIn(manager, job.articleId, job.targetLocale, input, current, user, 'Imported from XLIFF');
       return { ...saved, units: targets.size };
     });

@@ -40,7 +40,8 @@ export class JobDetailDto {
   @ApiProperty() sourceLocale: string;
   @ApiProperty() source: JobSourceDto;
   @ApiProperty({ type: JobTranslationDto, nullable: true }) translation: JobTranslationDto | null;
-  @ApiProperty({ nullable: true, type: String, description: 'For update jobs: the source revision the translation was based on.' }) baseRevisionId: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'For update jobs: the source revision the translation was based on.' }) baseRevisionId:
+    string | null;
   @ApiProperty({ nullable: true, description: 'The source’s changes from the base to the job’s revision, per field and body paragraph.' })
   diff: RevisionDiff | null;
   @ApiProperty({ type: [JobSegmentDto] }) segments: JobSegmentDto[];
@@ -56,5 +57,6 @@ export class XliffImportResultDto {
   @ApiProperty() units: number;
   @ApiProperty() status: string;
   @ApiProperty() version: number;
-  @ApiProperty({ nullable: true, type: String, description: 'The revision the import recorded; null when the file changed nothing.' }) revisionId: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The revision the import recorded; null when the file changed nothing.' }) revisionId:
+    string | null;
 }

@@ -98,7 +98,11 @@ export class QueueQueryDto {
 }
 
 export class UpdateJobDto {
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'Assign to this user (a claim on their behalf), or null to put the job back in the queue.' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'Assign to this user (a claim on their behalf), or null to put the job back in the queue.',
+  })
   @IsOptional()
   @ValidateIf((_o, value) => value !== null)
   @IsUUID()
