@@ -9,11 +9,15 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { Client } from 'pg';
+import { startEmbeddedPostgres } from '@kalam/database';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const ADMIN = 'bench-admin@example.org';
 const PASSWORD = 'bench-password-123';
+/** Translation jobs in the queues (half tr, half ru) for the queue and job scenarios. */
+const JOBS = Number(process.env.BENCH_JOBS ?? 10_000);
 
 interface Scenario {
   name: string;
@@ -95,11 +99,29 @@ async function main(): Promise<void> {
     const text = { title: draft.title, body: draft.body, summary: draft.summary ?? undefined };
     const body = JSON.stringify(text);
 
+    // Publish the article's English text (opens its tr and ru jobs), then add JOBS jobs and a
+    // translation memory directly in the database: through the API that would take most of the run.
+    let step = { version };
+    for (const name of ['submit', 'approve', 'publish']) {
+      step = await json<{ version: number }>(`${adminUrl}/admin/v1/articles/${article.id}/translations/en/${name}`, {
+        method: 'POST',
+        headers: { ...auth, 'if-match': `"${step.version}"` },
+        body: '{}',
+      });
+    }
+    version = step.version;
+    const seeded = await seedJobs(dataDir, JOBS);
+    const queue = await json<{ items: { id: string; articleId: string }[] }>(`${adminUrl}/admin/v1/queues/tr?articleId=${article.id}`, { headers: auth });
+    const jobId = queue.items[0].id;
+
     const scenarios: Scenario[] = [
       { name: 'delivery GET /v1/locales', url: `${deliveryUrl}/v1/locales` },
       { name: 'admin GET /admin/v1/articles/{id}', url: `${adminUrl}/admin/v1/articles/${article.id}`, headers: auth },
       { name: 'admin GET …/translations/en (renders Markdown)', url: `${adminUrl}/admin/v1/articles/${article.id}/translations/en`, headers: auth },
       { name: 'admin GET /admin/v1/articles?q=…', url: `${adminUrl}/admin/v1/articles?q=water&limit=20`, headers: auth },
+      { name: `admin GET /queues/tr (first page of ${seeded.tr} jobs)`, url: `${adminUrl}/admin/v1/queues/tr?limit=20`, headers: auth },
+      { name: 'admin GET /queues/tr?status=open&page=100', url: `${adminUrl}/admin/v1/queues/tr?status=open&limit=20&page=100`, headers: auth },
+      { name: `admin GET /jobs/{id} (diff, ${seeded.memory} memory pairs)`, url: `${adminUrl}/admin/v1/jobs/${jobId}`, headers: auth },
       {
         name: 'admin PUT …/translations/en (If-Match, new text, 1 connection)',
         connections: 1,
@@ -144,6 +166,47 @@ async function main(): Promise<void> {
     server.kill('SIGTERM');
     await new Promise((resolve) => server.once('exit', resolve));
     await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Adds `count` jobs (half tr, half ru) on `count / 2` published English articles, and a memory of
+ * 20,000 en→tr pairs, in three statements against the embedded PostgreSQL the server runs.
+ */
+async function seedJobs(dataDir: string, count: number): Promise<{ tr: number; memory: number }> {
+  const postgres = await startEmbeddedPostgres({ dataDir, port: 0, database: 'kalam' });
+  const client = new Client({ connectionString: postgres.url });
+  await client.connect();
+  try {
+    const articles = Math.ceil(count / 2);
+    await client.query('BEGIN');
+    await client.query(
+      `WITH a AS (INSERT INTO article (source_locale) SELECT 'en' FROM generate_series(1, $1) RETURNING id),
+            t AS (INSERT INTO article_translation (article_id, locale, title, slug, body_markdown, status)
+                  SELECT id, 'en', 'Bench article ' || left(id::text, 8), 'bench-' || id, 'Body.', 'published' FROM a RETURNING article_id),
+            r AS (INSERT INTO revision (article_id, locale, number, translation_version, snapshot)
+                  SELECT article_id, 'en', 1, 1, jsonb_build_object('title', 'Bench', 'subtitle', null, 'slug', 'bench', 'summary', null, 'body', 'Body.',
+                         'seoTitle', null, 'seoDescription', null, 'sources', '[]'::jsonb) FROM t RETURNING id, article_id)
+       INSERT INTO translation_job (article_id, target_locale, kind, source_revision_id, priority, due_at, opened_at)
+       SELECT r.article_id, l, 'new', r.id, (enum_range(NULL::translation_job_priority))[1 + floor(random() * 4)::int],
+              CASE WHEN random() < 0.3 THEN now() + random() * interval '20 days' END, now() - random() * interval '60 days'
+         FROM r CROSS JOIN unnest(ARRAY['tr', 'ru']) AS l`,
+      [articles],
+    );
+    await client.query(`UPDATE article_translation t SET live_revision_id = r.id, live_slug = t.slug FROM revision r
+                         WHERE r.article_id = t.article_id AND r.locale = t.locale AND t.live_revision_id IS NULL AND t.slug LIKE 'bench-%'`);
+    await client.query(
+      `INSERT INTO translation_memory (source_locale, target_locale, source_text, target_text)
+       SELECT 'en', 'tr', 'Sentence ' || g || ' on water use along the river, ' || md5(g::text), 'Nehir boyunca su kullanımı üzerine cümle ' || g
+         FROM generate_series(1, 20000) AS g`,
+    );
+    await client.query('COMMIT');
+    await client.query('ANALYZE translation_job; ANALYZE translation_memory');
+    const [{ n }] = (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM translation_job WHERE target_locale = 'tr' AND status = 'open'`)).rows;
+    return { tr: n, memory: 20000 };
+  } finally {
+    await client.end();
+    await postgres.stop();
   }
 }
 
