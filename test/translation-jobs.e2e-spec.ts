@@ -235,6 +235,31 @@ describe('translation jobs and queues', () => {
     expect((await queue('tr', tr.token, '?limit=100000')).status).toBe(400);
   });
 
+  it('opens one job per locale however publishing, backfill and submits cross: 8 rounds, no 5xx, never two active jobs', async () => {
+    for (let round = 0; round < 8; round++) {
+      const { id } = await make.article();
+      await make.source(id, 'Yearbook');
+      const en = await make.translation(id, 'en', { title: `Crossing ${round}`, body: 'Text.[^1]' });
+      const approved = await make.steps(id, 'en', en.version, 'submit', 'approve');
+      const trText = await new ContentFactory(test.http, tr.token).translation(id, 'tr', { title: `Geçiş ${round}`, body: 'Metin.[^1]' });
+      const answers = await Promise.all([
+        test.http.post(`/admin/v1/articles/${id}/translations/en/publish`, {}, { token: admin, headers: { 'if-match': `"${approved.version}"` } }),
+        test.http.post('/admin/v1/queues/tr/backfill', {}, { token: editor }),
+        test.http.post(`/admin/v1/articles/${id}/translations/tr/submit`, {}, { token: tr.token, headers: { 'if-match': `"${trText.version}"` } }),
+      ]);
+      expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+      const { rows } = await db.query(
+        `SELECT target_locale, count(*)::int AS n FROM translation_job WHERE article_id = $1 AND status IN ('open', 'claimed', 'in_review') GROUP BY 1 ORDER BY 1`,
+        [id],
+      );
+      // tr was submitted before or after the job opened: either way one job, in review or open.
+      expect(rows).toEqual([
+        { target_locale: 'ru', n: 1 },
+        { target_locale: 'tr', n: 1 },
+      ]);
+    }
+  });
+
   it('reports coverage per locale that matches the data, and backfills a locale added later', async () => {
     const status = async () => (await test.http.get('/admin/v1/translation-status', { token: admin })).body as any[];
     const before = await status();

@@ -236,4 +236,28 @@ describe('XLIFF and translation memory', () => {
     // Nothing more to apply: a second call writes nothing.
     expect((await test.http.post(`/admin/v1/jobs/${jobId}/pretranslate`, {}, { token: tr.token })).body).toMatchObject({ applied: [], version: null });
   });
+
+  it('never loses a save to a concurrent import: an XLIFF import and a PUT of the same version, 15 rounds, exactly one wins', async () => {
+    const { id, jobId } = await liveArticle(['Race paragraph one.[^1]', 'Race paragraph two.']);
+    await test.http.post(`/admin/v1/jobs/${jobId}/claim`, {}, { token: tr.token });
+    const writer = new ContentFactory(test.http, tr.token);
+    let version = (await writer.translation(id, 'tr', { title: 'Yarış', body: 'Bir.[^1]\n\nİki.' })).version;
+    for (let round = 0; round < 15; round++) {
+      const file = fill((await exportFile(jobId)).text, (source, unit) =>
+        unit === 'p1' ? `Dosya ${round}.<ph id="ph1" dataRef="fn1" disp="[^1]"/>` : `${unit} ${round}`,
+      );
+      const [imported, put] = await Promise.all([
+        importFile(jobId, file),
+        test.http.put(
+          `/admin/v1/articles/${id}/translations/tr`,
+          { title: `Elle ${round}`, body: `Elle ${round}.[^1]\n\nİki.` },
+          { token: tr.token, headers: { 'if-match': `"${version}"` } },
+        ),
+      ]);
+      expect([imported.status, put.status].sort()).toEqual([200, 412]);
+      const text = await translation(id);
+      expect(text.title).toBe(imported.status === 200 ? `title ${round}` : `Elle ${round}`);
+      version = text.version;
+    }
+  });
 });

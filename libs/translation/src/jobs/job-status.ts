@@ -27,9 +27,3 @@ export function effectiveLease(job: Lease, now: Date = new Date()): Lease {
   }
   return job;
 }
-
-/** Whether `userId` may take the job now: it is open (or its lease ran out), or they already hold it (a renewal). */
-export function canClaim(job: Lease, userId: string, now: Date = new Date()): boolean {
-  const lease = effectiveLease(job, now);
-  return lease.status === 'open' || (lease.status === 'claimed' && lease.assigneeId === userId);
-}
