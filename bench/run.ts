@@ -18,6 +18,8 @@ const ADMIN = 'bench-admin@example.org';
 const PASSWORD = 'bench-password-123';
 /** Translation jobs in the queues (half tr, half ru) for the queue and job scenarios. */
 const JOBS = Number(process.env.BENCH_JOBS ?? 10_000);
+/** Translation-memory pairs (en→tr) the job-detail scenario searches. */
+const MEMORY = Number(process.env.BENCH_MEMORY ?? 20_000);
 
 interface Scenario {
   name: string;
@@ -171,7 +173,7 @@ async function main(): Promise<void> {
 
 /**
  * Adds `count` jobs (half tr, half ru) on `count / 2` published English articles, and a memory of
- * 20,000 en→tr pairs, in three statements against the embedded PostgreSQL the server runs.
+ * MEMORY en→tr paragraph pairs, in a few statements against the embedded PostgreSQL the server runs.
  */
 async function seedJobs(dataDir: string, count: number): Promise<{ tr: number; memory: number }> {
   const postgres = await startEmbeddedPostgres({ dataDir, port: 0, database: 'kalam' });
@@ -195,15 +197,19 @@ async function seedJobs(dataDir: string, count: number): Promise<{ tr: number; m
     );
     await client.query(`UPDATE article_translation t SET live_revision_id = r.id, live_slug = t.slug FROM revision r
                          WHERE r.article_id = t.article_id AND r.locale = t.locale AND t.live_revision_id IS NULL AND t.slug LIKE 'bench-%'`);
+    // Paragraph-long pairs over a skewed vocabulary (a few words everywhere, most rare), as prose is.
     await client.query(
       `INSERT INTO translation_memory (source_locale, target_locale, source_text, target_text)
-       SELECT 'en', 'tr', 'Sentence ' || g || ' on water use along the river, ' || md5(g::text), 'Nehir boyunca su kullanımı üzerine cümle ' || g
-         FROM generate_series(1, 20000) AS g`,
+       SELECT 'en', 'tr', (SELECT string_agg(substr(md5(k::text), 1, 2 + k % 7), ' ')
+                             FROM (SELECT floor(3000 * random() ^ 3)::int AS k, g FROM generate_series(1, 40 + g % 20)) AS w),
+              'Paragraf ' || g
+         FROM generate_series(1, $1) AS g`,
+      [MEMORY],
     );
     await client.query('COMMIT');
     await client.query('ANALYZE translation_job; ANALYZE translation_memory');
     const [{ n }] = (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM translation_job WHERE target_locale = 'tr' AND status = 'open'`)).rows;
-    return { tr: n, memory: 20000 };
+    return { tr: n, memory: MEMORY };
   } finally {
     await client.end();
     await postgres.stop();

@@ -243,7 +243,7 @@ describe('XLIFF and translation memory', () => {
     const writer = new ContentFactory(test.http, tr.token);
     let version = (await writer.translation(id, 'tr', { title: 'Yarış', body: 'Bir.[^1]\n\nİki.' })).version;
     for (let round = 0; round < 15; round++) {
-      const file = fill((await exportFile(jobId)).text, (source, unit) =>
+      const file = fill((await exportFile(jobId)).text, (_source, unit) =>
         unit === 'p1' ? `Dosya ${round}.<ph id="ph1" dataRef="fn1" disp="[^1]"/>` : `${unit} ${round}`,
       );
       const [imported, put] = await Promise.all([

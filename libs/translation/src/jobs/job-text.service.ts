@@ -38,6 +38,8 @@ export interface JobDetail {
   baseRevisionId: string | null;
   diff: RevisionDiff | null;
   segments: (WorkSegment & { memory: MemoryMatch[] })[];
+  /** False when the fuzzy memory search ran out of its time budget: exact matches only. */
+  memoryComplete: boolean;
 }
 
 /**
@@ -57,7 +59,11 @@ export class JobTextService {
     const manager = this.dataSource.manager;
     const { view, job, article } = await this.jobs.get(id, user, manager);
     const text = await this.load(manager, job);
-    const matches = await this.memory.lookup(manager, article.sourceLocale, job.targetLocale, text.segments);
+    // Fuzzy suggestions where there is work to do: units not translated yet, or changed in the source.
+    const { matches, complete } = await this.memory.lookup(manager, article.sourceLocale, job.targetLocale, text.segments, (segment) => {
+      const unit = segment as WorkSegment;
+      return unit.target === null || unit.changed;
+    });
     const t = text.translation;
     return {
       job: view,
@@ -73,6 +79,7 @@ export class JobTextService {
       baseRevisionId: text.base?.id ?? null,
       diff: text.diff,
       segments: text.segments.map((segment) => ({ ...segment, memory: matches.get(segment.id) ?? [] })),
+      memoryComplete: complete,
     };
   }
 
@@ -114,7 +121,7 @@ export class JobTextService {
       if (text.translation && expectedVersion !== undefined && expectedVersion !== text.translation.version) {
         throw KalamError.preconditionFailed(expectedVersion, text.translation.version);
       }
-      const matches = await this.memory.lookup(
+      const { matches } = await this.memory.lookup(
         manager,
         article.sourceLocale,
         job.targetLocale,

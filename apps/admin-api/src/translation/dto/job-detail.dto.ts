@@ -45,6 +45,7 @@ export class JobDetailDto {
   @ApiProperty({ nullable: true, description: 'The source’s changes from the base to the job’s revision, per field and body paragraph.' })
   diff: RevisionDiff | null;
   @ApiProperty({ type: [JobSegmentDto] }) segments: JobSegmentDto[];
+  @ApiProperty({ description: 'False when the fuzzy memory search ran out of its time budget (1.5 s): exact matches only.' }) memoryComplete: boolean;
 }
 
 export class PretranslateResultDto {
