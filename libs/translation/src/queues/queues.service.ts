@@ -70,17 +70,22 @@ export class QueuesService {
     if (filter.articleId) add(`j.article_id = ?`, filter.articleId);
     if (filter.assignee) add(`j.assignee_id = ? AND ${STATUS} <> 'open'`, filter.assignee === 'me' ? user.id : filter.assignee);
 
-    const rows: (Omit<QueueItem, 'assignee'> & { assignee_id: string | null; assignee_name: string | null; total: string })[] = await this.dataSource.query(
-      `SELECT j.id, j.article_id AS "articleId", s.title, a.source_locale AS "sourceLocale", j.kind, ${STATUS} AS status,
+    // The page is picked from translation_job alone, along the queue index; only its rows are joined.
+    const rows: (Omit<QueueItem, 'assignee'> & { assignee_id: string | null; assignee_name: string | null })[] = await this.dataSource.query(
+      `WITH page AS (
+         SELECT j.* FROM translation_job j
+          WHERE ${where.join(' AND ')}
+          ORDER BY j.priority DESC, j.due_at ASC NULLS LAST, j.opened_at, j.id
+          LIMIT ${limit} OFFSET ${(page - 1) * limit}
+       )
+       SELECT j.id, j.article_id AS "articleId", s.title, a.source_locale AS "sourceLocale", j.kind, ${STATUS} AS status,
               j.assignee_id, coalesce(u.display_name, u.email) AS assignee_name, j.claimed_until AS "claimedUntil",
-              j.priority, j.due_at AS "dueAt", j.opened_at AS "openedAt", j.version, count(*) OVER () AS total
-         FROM translation_job j
+              j.priority, j.due_at AS "dueAt", j.opened_at AS "openedAt", j.version
+         FROM page j
          JOIN article a ON a.id = j.article_id
          LEFT JOIN article_translation s ON s.article_id = j.article_id AND s.locale = a.source_locale
          LEFT JOIN users u ON u.id = j.assignee_id
-        WHERE ${where.join(' AND ')}
-        ORDER BY j.priority DESC, j.due_at ASC NULLS LAST, j.opened_at, j.id
-        LIMIT ${limit} OFFSET ${(page - 1) * limit}`,
+        ORDER BY j.priority DESC, j.due_at ASC NULLS LAST, j.opened_at, j.id`,
       params,
     );
     const [counts]: { open: string; claimed: string; in_review: string }[] = await this.dataSource.query(
@@ -89,12 +94,15 @@ export class QueuesService {
          FROM translation_job j WHERE j.target_locale = $1 AND ${ACTIVE}`,
       [locale],
     );
-    const items = rows.map(({ assignee_id, assignee_name, total: _total, ...row }) => ({
+    const items = rows.map(({ assignee_id, assignee_name, ...row }) => ({
       ...row,
       assignee: row.status !== 'open' && assignee_id ? { id: assignee_id, displayName: assignee_name ?? '' } : null,
       claimedUntil: row.status === 'claimed' ? row.claimedUntil : null,
     }));
-    const total = rows.length ? Number(rows[0].total) : await this.count(where, params);
+    const total =
+      filter.status || filter.kind || filter.priority || filter.articleId || filter.assignee
+        ? await this.count(where, params)
+        : Object.values(counts).reduce((sum, n) => sum + Number(n), 0);
     return { items, page, limit, total, counts: { open: Number(counts.open), claimed: Number(counts.claimed), in_review: Number(counts.in_review) } };
   }
 
