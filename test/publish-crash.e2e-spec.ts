@@ -119,7 +119,8 @@ describe('kill -9 during publish', () => {
           const { rows } = await db.query(
             `SELECT t.status, t.live_revision_id, t.live_slug, t.published_at,
                     (SELECT count(*)::int FROM outbox o WHERE o.article_id = t.article_id AND o.type = 'translation.published') AS events,
-                    (SELECT count(*)::int FROM audit_event a WHERE a.subject_id = t.article_id::text AND a.action = 'translation.published') AS audits
+                    (SELECT count(*)::int FROM audit_event a WHERE a.subject_id = t.article_id::text AND a.action = 'translation.published') AS audits,
+                    (SELECT count(*)::int FROM translation_job j WHERE j.article_id = t.article_id) AS jobs
                FROM article_translation t WHERE t.article_id = $1 AND t.locale = 'en'`,
             [id],
           );
@@ -131,10 +132,11 @@ describe('kill -9 during publish', () => {
               published_at: expect.any(Date),
               events: 1,
               audits: 1,
+              jobs: 2, // tr and ru, opened in the same transaction
             });
             published++;
           } else {
-            expect(row).toMatchObject({ status: 'approved', live_revision_id: null, live_slug: null, published_at: null, events: 0, audits: 0 });
+            expect(row).toMatchObject({ status: 'approved', live_revision_id: null, live_slug: null, published_at: null, events: 0, audits: 0, jobs: 0 });
             expect(statuses[index]).not.toBe(200); // nothing acknowledged was lost
             untouched++;
           }
