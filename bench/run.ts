@@ -123,7 +123,11 @@ async function main(): Promise<void> {
       { name: 'admin GET /admin/v1/articles?q=…', url: `${adminUrl}/admin/v1/articles?q=water&limit=20`, headers: auth },
       { name: `admin GET /queues/tr (first page of ${seeded.tr} jobs)`, url: `${adminUrl}/admin/v1/queues/tr?limit=20`, headers: auth },
       { name: 'admin GET /queues/tr?status=open&page=100', url: `${adminUrl}/admin/v1/queues/tr?status=open&limit=20&page=100`, headers: auth },
-      { name: `admin GET /jobs/{id} (diff, ${seeded.memory} memory pairs)`, url: `${adminUrl}/admin/v1/jobs/${jobId}`, headers: auth },
+      {
+        name: `admin GET /jobs/{id} (new job: every unit looked up in ${seeded.memory} memory pairs)`,
+        url: `${adminUrl}/admin/v1/jobs/${jobId}`,
+        headers: auth,
+      },
       {
         name: 'admin PUT …/translations/en (If-Match, new text, 1 connection)',
         connections: 1,

@@ -45,6 +45,13 @@ const ACTIVE = `j.status IN (${ACTIVE_JOB_STATUSES.map((s) => `'${s}'`).join(', 
 /** A claim whose lease ran out is open again, for readers as for the next claim. */
 const STATUS = `(CASE WHEN j.status = 'claimed' AND j.claimed_until <= now() THEN 'open' ELSE j.status::text END)`;
 
+/** The same test as STATUS, written so each reads plain columns. */
+const STATUS_IS: Record<'open' | 'claimed' | 'in_review', string> = {
+  open: `(j.status = 'open' OR (j.status = 'claimed' AND j.claimed_until <= now()))`,
+  claimed: `(j.status = 'claimed' AND j.claimed_until > now())`,
+  in_review: `j.status = 'in_review'`,
+};
+
 /** One language's queue of active jobs, most urgent first; and the backlog for a locale added late. */
 @Injectable()
 export class QueuesService {
@@ -64,7 +71,7 @@ export class QueuesService {
       params.push(value);
       where.push(sql.replace('?', `$${params.length}`));
     };
-    if (filter.status) add(`${STATUS} = ?`, filter.status);
+    if (filter.status) where.push(STATUS_IS[filter.status]);
     if (filter.kind) add(`j.kind = ?`, filter.kind);
     if (filter.priority) add(`j.priority = ?`, filter.priority);
     if (filter.articleId) add(`j.article_id = ?`, filter.articleId);
