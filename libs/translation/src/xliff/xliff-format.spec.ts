@@ -74,6 +74,11 @@ describe('XLIFF 2.0 files', () => {
       '<xliff version="2.0"><file id="a"><unit id="x"><segment><source>a\u0001</source></segment></unit></file></xliff>',
       'xliff.malformed',
     ],
+    [
+      'markup nested 10,000 deep',
+      `<xliff version="2.0"><file id="a"><unit id="x"><segment><source>a</source><target>${'<mrk id="m">'.repeat(10_000)}x${'</mrk>'.repeat(10_000)}</target></segment></unit></file></xliff>`,
+      'xliff.malformed',
+    ],
     ['XLIFF 1.2', '<xliff version="1.2"><file original="a" source-language="en" datatype="plaintext"><body/></file></xliff>', 'xliff.not_xliff2'],
     ['another root', '<html><body/></html>', 'xliff.not_xliff2'],
     ['two files', '<xliff version="2.0" srcLang="en"><file id="a"/><file id="b"/></xliff>', 'xliff.one_file'],

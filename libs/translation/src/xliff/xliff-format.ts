@@ -175,7 +175,13 @@ export function parseXliff(xml: string): XliffFile {
     removeNSPrefix: true,
     commentPropName: false,
   });
-  const documentNodes = parser.parse(xml) as Node[];
+  let documentNodes: Node[];
+  try {
+    documentNodes = parser.parse(xml) as Node[];
+  } catch (error) {
+    // The parser's own limits (nesting depth, entity expansion) end here, as any malformed file does.
+    throw new XliffFault('xliff.malformed', { reason: (error as Error).message.slice(0, 200) });
+  }
   const root = documentNodes.find((node) => !('#text' in node) && nameOf(node) === 'xliff');
   const version = root ? attributes(root).version : undefined;
   if (!root || !version?.startsWith('2.')) throw new XliffFault('xliff.not_xliff2');
