@@ -92,6 +92,45 @@ describe('translation jobs and queues', () => {
     expect((await test.http.post('/admin/v1/queues/tr/backfill', {}, { token: tr.token })).status).toBe(403);
   });
 
+  it('refuses every translation route to roles outside the job’s language, and to no or a forged token', async () => {
+    const id = await liveArticle();
+    const trJob = (await jobFor(id, 'tr', tr.token))!;
+    const { token: author } = await signIn(test, 'author');
+    const { token: ruEditor } = await signIn(test, 'editor', ['ru']);
+    const routes: [string, string][] = [
+      ['GET', `/admin/v1/queues/tr`],
+      ['POST', `/admin/v1/queues/tr/backfill`],
+      ['GET', `/admin/v1/jobs/${trJob.id}`],
+      ['POST', `/admin/v1/jobs/${trJob.id}/claim`],
+      ['POST', `/admin/v1/jobs/${trJob.id}/release`],
+      ['POST', `/admin/v1/jobs/${trJob.id}/submit`],
+      ['POST', `/admin/v1/jobs/${trJob.id}/pretranslate`],
+      ['PATCH', `/admin/v1/jobs/${trJob.id}`],
+      ['GET', `/admin/v1/jobs/${trJob.id}/xliff`],
+      ['PUT', `/admin/v1/jobs/${trJob.id}/xliff`],
+    ];
+    for (const [method, url] of routes) {
+      for (const [who, token, expected] of [
+        ['author', author, 403],
+        ['ru translator', ru.token, 403],
+        ['ru editor', ruEditor, 403],
+        ['no token', undefined, 401],
+        ['forged token', 'kalam_forged.token', 401],
+      ] as const) {
+        const answer = await test.http.request(method, url, {
+          token,
+          ...(method === 'PUT' ? { rawBody: '<xliff version="2.0"/>', headers: { 'content-type': 'application/xliff+xml', 'if-match': '"1"' } } : {}),
+          ...(method === 'PATCH' || method === 'POST' ? { body: {}, headers: { 'if-match': '"1"' } } : {}),
+        });
+        expect({ who, method, url, status: answer.status }).toEqual({ who, method, url, status: expected });
+      }
+    }
+    // The status overview shows the ru editor only ru; the job itself stayed untouched.
+    const overview = (await test.http.get('/admin/v1/translation-status', { token: ruEditor })).body;
+    expect(overview.map((c: { locale: string }) => c.locale)).toEqual(['ru']);
+    expect((await job(trJob.id)).body.job).toMatchObject({ status: 'open', version: trJob.version });
+  });
+
   it('gives a job to exactly one of ten translators claiming at once; the others are told who holds it until when', async () => {
     const id = await liveArticle();
     const trJob = (await jobFor(id, 'tr', tr.token))!;

@@ -55,7 +55,10 @@ export class XliffService {
    * made for; every unit present, none unknown, each translated, its footnote codes unchanged. The
    * translation must still be the version the file was exported from (or the one If-Match names).
    */
-  import(id: string, xml: string, expectedVersion: number | undefined, user: Editor): Promise<SavedDraft & { units: number }> {
+  async import(id: string, xml: string, expectedVersion: number | undefined, user: Editor): Promise<SavedDraft & { units: number }> {
+    // Who may write comes before what they sent: a stranger learns nothing from the file checks.
+    const { job: found, article: owner } = await this.jobs.get(id, user);
+    await this.text.assertMayWrite(this.dataSource.manager, found, owner, user);
     let file: XliffFile;
     try {
       file = parseXliff(xml);
