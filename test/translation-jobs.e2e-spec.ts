@@ -148,6 +148,23 @@ describe('translation jobs and queues', () => {
     expect(lease).toBeGreaterThan(47 * 3600_000);
     expect(lease).toBeLessThanOrEqual(48 * 3600_000);
 
+    // The claimed translation is the holder's to write; another translator gets 409, an editor may still.
+    const intruder = translators.find((t) => t !== holder)!;
+    const put = (token: string) => test.http.put(`/admin/v1/articles/${id}/translations/tr`, { title: 'Başlık', body: 'Metin.[^1]' }, { token });
+    const refusedPut = await put(intruder.token);
+    expect(refusedPut.status).toBe(409);
+    expect(refusedPut.body.error).toBe('job.claimed');
+    expect((await put(holder.token)).status).toBe(201);
+    expect(
+      (
+        await test.http.put(
+          `/admin/v1/articles/${id}/translations/tr`,
+          { title: 'Başlık 2', body: 'Metin.[^1]' },
+          { token: editor, headers: { 'if-match': '"1"' } },
+        )
+      ).status,
+    ).toBe(200);
+
     // Renewal by the holder; release by someone else refused, by the holder accepted.
     expect((await act(trJob.id, 'claim', holder.token)).status).toBe(200);
     expect((await act(trJob.id, 'release', translators.find((t) => t !== holder)!.token)).status).toBe(403);

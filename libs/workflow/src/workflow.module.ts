@@ -6,6 +6,7 @@ import { JobsModule } from '@kalam/database';
 import { LocalesModule } from '@kalam/i18n';
 import { CommentsService } from './comments/comments.service';
 import { ReviewCommentEntity } from './comments/review-comment.entity';
+import { DraftHooks } from './drafts/draft-hooks';
 import { DraftsService } from './drafts/drafts.service';
 import { OutboxEventEntity } from './outbox/outbox-event.entity';
 import { RevisionsService } from './revisions/revisions.service';
@@ -13,7 +14,7 @@ import { TransitionHooks } from './transitions/transition-hooks';
 import { TransitionsService } from './transitions/transitions.service';
 import { ScheduledTransitionsRunner } from './scheduling/scheduled-transitions.runner';
 
-const SERVICES = [TransitionHooks, RevisionsService, DraftsService, CommentsService, TransitionsService, ScheduledTransitionsRunner];
+const SERVICES = [TransitionHooks, DraftHooks, RevisionsService, DraftsService, CommentsService, TransitionsService, ScheduledTransitionsRunner];
 
 /** The editorial workflow: saving drafts with revisions, review, publishing, comments. */
 @Module({

@@ -2,10 +2,12 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { recordAudit } from '@kalam/core';
 import { ArticleTranslationEntity, RevisionEntity, type ArticleEntity } from '@kalam/content';
-import { recordOutbox, TransitionHooks, type TransitionEvent } from '@kalam/workflow';
+import { DraftHooks, recordOutbox, TransitionHooks, type DraftSaveEvent, type TransitionEvent } from '@kalam/workflow';
 import { MemoryService } from '../memory/memory.service';
 import { translationConfig, type TranslationConfig } from '../translation.config';
-import { ACTIVE_JOB_STATUSES } from './job-status';
+import { canManageJobs } from './job-permissions';
+import { ACTIVE_JOB_STATUSES, effectiveLease } from './job-status';
+import { JobsService } from './jobs.service';
 import { TranslationJobEntity } from './translation-job.entity';
 
 const ACTIVE = `status IN (${ACTIVE_JOB_STATUSES.map((s) => `'${s}'`).join(', ')})`;
@@ -13,18 +15,33 @@ const ACTIVE = `status IN (${ACTIVE_JOB_STATUSES.map((s) => `'${s}'`).join(', ')
 /**
  * Keeps jobs in step with the workflow, inside each step's transaction (the article is locked):
  * the source going live opens or moves on one job per other enabled locale; a translation's
- * submit, send-back, publish and archive move its job.
+ * submit, send-back, publish and archive move its job; and a claimed translation is its holder's to save.
  */
 @Injectable()
 export class JobsLifecycle implements OnModuleInit {
   constructor(
     private readonly hooks: TransitionHooks,
+    private readonly drafts: DraftHooks,
     private readonly memory: MemoryService,
+    private readonly jobs: JobsService,
     @Inject(translationConfig.KEY) private readonly config: TranslationConfig,
   ) {}
 
   onModuleInit(): void {
     this.hooks.register((event) => this.onTransition(event));
+    this.drafts.register((event) => this.beforeSave(event));
+  }
+
+  /** A claim is the holder's to write: others who do not manage the language get 409 naming the holder. */
+  private async beforeSave({ manager, article, locale, user }: DraftSaveEvent): Promise<void> {
+    if (locale === article.sourceLocale || canManageJobs(user, article, locale)) return;
+    const job = await manager
+      .createQueryBuilder(TranslationJobEntity, 'j')
+      .where(`j.article_id = :articleId AND j.target_locale = :locale AND j.status = 'claimed'`, { articleId: article.id, locale })
+      .getOne();
+    if (!job) return;
+    const lease = effectiveLease(job);
+    if (lease.status === 'claimed' && lease.assigneeId !== user.id) await this.jobs.refuseClaim(manager, job.id);
   }
 
   private async onTransition(event: TransitionEvent): Promise<void> {

@@ -13,6 +13,7 @@ import {
 } from '@kalam/content';
 import { statusAfterEdit } from '../transitions/translation-state-machine';
 import { RevisionsService } from '../revisions/revisions.service';
+import { DraftHooks } from './draft-hooks';
 
 export interface SavedDraft {
   translation: ArticleTranslationEntity;
@@ -35,6 +36,7 @@ export class DraftsService {
     private readonly translations: ArticleTranslationsService,
     private readonly writer: TranslatableWriter,
     private readonly revisions: RevisionsService,
+    private readonly hooks: DraftHooks,
   ) {}
 
   save(articleId: string, locale: string, input: PutTranslationDto, expectedVersion: number | undefined, user: Editor): Promise<SavedDraft> {
@@ -51,7 +53,8 @@ export class DraftsService {
     user: Editor,
     message?: string,
   ): Promise<SavedDraft> {
-    await this.writer.lockParent(manager, ARTICLE_TEXT, articleId);
+    const article = await this.writer.lockParent(manager, ARTICLE_TEXT, articleId);
+    await this.hooks.beforeSave({ manager, article, locale, user });
     const current = await this.writer.find(manager, ARTICLE_TEXT, articleId, locale);
     const changed = !current || this.textDiffers(current, input);
     let extra: Partial<Pick<ArticleTranslationEntity, 'status' | 'publishAt'>> = {};
