@@ -81,6 +81,9 @@ describe('articles and translations', () => {
     );
     expect(oversize.status).toBe(400);
     expect(oversize.body.details).toEqual([{ field: 'title', code: 'maxLength', message: 'Поле title должно содержать не больше 300 символов.' }]);
+    const blank = await test.http.put(`/admin/v1/articles/${b.id}/translations/ru`, { title: ' \t ', body: 'x' }, { token });
+    expect(blank.status).toBe(400);
+    expect(blank.body.details).toEqual([expect.objectContaining({ field: 'title', code: 'matches' })]);
   });
 
   it('keeps the slug when the title changes; a slug never published leaves no redirect behind', async () => {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { IsLocaleCode, IsSlug } from '@kalam/i18n';
 import { PageQueryDto } from '../../common/pagination';
 import { TRANSLATION_STATUSES, type TranslationStatus } from '../translation-status';
@@ -39,6 +39,8 @@ export class PutTranslationDto {
   @IsString()
   @MinLength(1)
   @MaxLength(300)
+  // A title of spaces would give an empty slug and an empty heading.
+  @Matches(/\S/)
   title: string;
 
   @ApiPropertyOptional()
