@@ -165,6 +165,16 @@ describe('translation jobs and queues', () => {
       ).status,
     ).toBe(200);
 
+    // Submitting the claimed translation through the workflow's own route is the holder's too.
+    const current = (await test.http.get(`/admin/v1/articles/${id}`, { token: admin })).body.translations.tr;
+    const sneaky = await test.http.post(
+      `/admin/v1/articles/${id}/translations/tr/submit`,
+      {},
+      { token: intruder.token, headers: { 'if-match': `"${current.version}"` } },
+    );
+    expect(sneaky.status).toBe(409);
+    expect(sneaky.body.error).toBe('job.claimed');
+
     // Renewal by the holder; release by someone else refused, by the holder accepted.
     expect((await act(trJob.id, 'claim', holder.token)).status).toBe(200);
     expect((await act(trJob.id, 'release', translators.find((t) => t !== holder)!.token)).status).toBe(403);
@@ -263,6 +273,72 @@ describe('translation jobs and queues', () => {
     expect((await db.query(`SELECT count(*)::int AS n FROM translation_job WHERE article_id = $1`, [id])).rows[0].n).toBe(3);
   });
 
+  it('keeps text written before the source moved on based on the older revision, however late it is submitted', async () => {
+    const id = await liveArticle();
+    const trJob = (await jobFor(id, 'tr', tr.token))!;
+    await act(trJob.id, 'claim', tr.token);
+    const saved = await new ContentFactory(test.http, tr.token).translation(id, 'tr', {
+      title: 'Hazar',
+      summary: 'Üç liman.',
+      body: 'Yük beşte bir arttı.[^1]\n\nBakü.\n\nTürkmenbaşı.[^1]',
+    });
+    const en = (await test.http.get(`/admin/v1/articles/${id}`, { token: admin })).body.translations.en;
+    const moved = await make.translation(
+      id,
+      'en',
+      { title: 'Ports of the Caspian', summary: 'Three ports, one sea.', body: ['Cargo through Aktau doubled.[^1]', BODY[1], BODY[2]].join('\n\n') },
+      en.version,
+    );
+    const republished = await make.publish(id, 'en', moved.version);
+
+    // Declaring the old revision is refused; submitting as is keeps the text based on what it was written against.
+    const declared = await test.http.post(
+      `/admin/v1/jobs/${trJob.id}/submit`,
+      { sourceRevisionId: trJob.id },
+      { token: tr.token, headers: { 'if-match': `"${saved.version}"` } },
+    );
+    expect(declared.status).toBe(409);
+    expect(declared.body.error).toBe('job.source_moved');
+    expect((await act(trJob.id, 'submit', tr.token, { 'if-match': `"${saved.version}"` })).status).toBe(200);
+    await make.steps(id, 'tr', saved.version + 1, 'approve', 'publish');
+    const coverage = (await test.http.get(`/admin/v1/translation-status?article=${id}`, { token: admin })).body;
+    expect(coverage.find((c: { locale: string }) => c.locale === 'tr')).toMatchObject({
+      state: 'outdated',
+      job: expect.objectContaining({ kind: 'update', status: 'open' }),
+    });
+    const update = (await jobFor(id, 'tr', tr.token))!;
+    const detail = (await job(update.id, tr.token)).body;
+    expect(detail.source.revisionId).toBe(republished.liveRevisionId);
+    expect(detail.diff.body).toEqual([expect.objectContaining({ status: 'changed', fromParagraph: 1, toParagraph: 1 })]);
+
+    // Another article, the same crossing, but the translator checks the new diff and declares the text translates it.
+    const id2 = await liveArticle();
+    const job2 = (await jobFor(id2, 'tr', tr.token))!;
+    await act(job2.id, 'claim', tr.token);
+    const saved2 = await new ContentFactory(test.http, tr.token).translation(id2, 'tr', {
+      title: 'Hazar',
+      summary: 'Üç liman.',
+      body: 'Yük.[^1]\n\nBakü.\n\nTürkmenbaşı.[^1]',
+    });
+    const en2 = (await test.http.get(`/admin/v1/articles/${id2}`, { token: admin })).body.translations.en;
+    const moved2 = await make.translation(
+      id2,
+      'en',
+      { title: 'Ports of the Caspian', summary: 'Three ports, one sea.', body: `${BODY.join('\n\n')} ` },
+      en2.version,
+    );
+    const republished2 = await make.publish(id2, 'en', moved2.version);
+    const ok = await test.http.post(
+      `/admin/v1/jobs/${job2.id}/submit`,
+      { sourceRevisionId: republished2.liveRevisionId },
+      { token: tr.token, headers: { 'if-match': `"${saved2.version}"` } },
+    );
+    expect(ok.status).toBe(200);
+    await make.steps(id2, 'tr', saved2.version + 1, 'approve', 'publish');
+    const coverage2 = (await test.http.get(`/admin/v1/translation-status?article=${id2}`, { token: admin })).body;
+    expect(coverage2.find((c: { locale: string }) => c.locale === 'tr')).toMatchObject({ state: 'up_to_date', job: null });
+  });
+
   it('lets editors assign, prioritise and date jobs, and orders the queue by priority, due date, then age', async () => {
     const ids = [await liveArticle(), await liveArticle(), await liveArticle()];
     const jobs = await Promise.all(ids.map((id) => jobFor(id, 'tr', tr.token)));
@@ -277,6 +353,11 @@ describe('translation jobs and queues', () => {
     expect((await patch(lowered.body, { priority: 'sky-high' })).status).toBe(400);
     expect((await patch(lowered.body, { priority: null })).status).toBe(400);
     expect((await patch(lowered.body, { unknown: 1 })).status).toBe(400);
+    // ISO 8601 forms JavaScript's Date cannot read, and days that do not exist, are 400 (they were a 500).
+    for (const dueAt of ['20270101', '2027-W01-1', '2027-01-01T10:00:00+05', '2027-100', '2027-02-30']) {
+      expect({ dueAt, status: (await patch(lowered.body, { dueAt })).status }).toEqual({ dueAt, status: 400 });
+    }
+    expect((await patch(lowered.body, {})).body).toMatchObject({ version: lowered.body.version });
     expect((await patch(lowered.body, { assigneeId: ru.user.id })).status).toBe(422);
     const assigned = await patch(lowered.body, { assigneeId: tr.user.id });
     expect(assigned.body).toMatchObject({ status: 'claimed', assignee: { id: tr.user.id } });

@@ -172,11 +172,19 @@ describe('XLIFF and translation memory', () => {
       422,
       'xliff.unknown_code',
     );
-    await refused(
+    const long = await refused(
       fill(exported, (source, unit) => (unit === 'title' ? 'x'.repeat(301) : source)),
       422,
       'xliff.units_invalid',
     );
+    expect(long.details).toEqual([expect.objectContaining({ field: 'title', code: 'maxLength', message: expect.stringContaining('300') })]);
+    await refused(
+      fill(exported, (source, unit) => (unit === 'title' ? '&xxe;' : source)),
+      400,
+      'xliff.malformed',
+    );
+    const duplicate = await refused(base.replace(/(<unit id="p2">[\s\S]*?<\/unit>)/, '$1$1'), 422, 'xliff.units_invalid');
+    expect(duplicate.details).toEqual([expect.objectContaining({ field: 'p2', code: 'xliff.unit_duplicate' })]);
     await refused(
       fill(exported, (source, unit) => (unit === 'p2' ? 'nul &#0; here' : source)),
       400,
@@ -233,6 +241,10 @@ describe('XLIFF and translation memory', () => {
     expect(pre.body.applied).toEqual(['summary', 'p2']);
     const text = await translation(id);
     expect(text.body.split('\n\n')[1]).toBe('Hazar, Dünya’nın en büyük kapalı su kütlesidir.[^2]');
+    // The units with no match hold the source text for now, and still count as untranslated.
+    const after = (await test.http.get(`/admin/v1/jobs/${jobId}`, { token: tr.token })).body;
+    expect(after.segments.find((s: { id: string }) => s.id === 'p1').target).toBeNull();
+    expect((await exportFile(jobId)).text).toMatch(/<unit id="p1">[\s\S]*?<segment state="initial">/);
     // Nothing more to apply: a second call writes nothing.
     expect((await test.http.post(`/admin/v1/jobs/${jobId}/pretranslate`, {}, { token: tr.token })).body).toMatchObject({ applied: [], version: null });
   });

@@ -2,7 +2,7 @@ export { I18nModule } from './i18n.module';
 export { Messages, MESSAGE_LANGUAGES, DEFAULT_MESSAGE_LANGUAGE, type MessageLanguage } from './messages';
 export { toLocaleLower } from './text/casing';
 export { slugify, MAX_SLUG_LENGTH, SLUG_PATTERN } from './text/slugify';
-export { IsLocaleCode, IsPublicUrl, IsSlug, LOCALE_CODE_PATTERN } from './validation/decorators';
+export { IsLocaleCode, IsPublicUrl, IsSlug, IsTimestamp, LOCALE_CODE_PATTERN } from './validation/decorators';
 export { LocalesModule } from './locales/locales.module';
 export { LocalesService } from './locales/locales.service';
 export { LocaleEntity, type TextDirection } from './locales/locale.entity';

@@ -19,4 +19,4 @@ export { ScheduledTransitionsRunner } from './scheduling/scheduled-transitions.r
 export { TransitionHooks, type TransitionEvent, type TransitionHook } from './transitions/transition-hooks';
 export { paragraphs } from './revisions/revision-diff';
 export { recordOutbox } from './outbox/record-outbox';
-export { DraftHooks, type DraftSaveEvent, type DraftSaveCheck } from './drafts/draft-hooks';
+export { DraftHooks, type DraftSaveEvent, type DraftSaveCheck, type DraftSavedHook } from './drafts/draft-hooks';

@@ -59,7 +59,7 @@ export class JobsController {
     @IfMatch() version: number | undefined,
     @CurrentUser() user: UserEntity,
   ): Promise<JobDto> {
-    return (await this.jobs.submit(id, version, user, body.comment)).job;
+    return (await this.jobs.submit(id, version, user, { comment: body.comment, sourceRevisionId: body.sourceRevisionId })).job;
   }
 
   @Roles('admin', 'editor')

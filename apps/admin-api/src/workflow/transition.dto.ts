@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsTimestamp } from '@kalam/i18n';
 import { TRANSITIONS, type Transition } from '@kalam/workflow';
 
 export class TransitionDto {
@@ -12,12 +13,12 @@ export class TransitionDto {
 
   @ApiPropertyOptional({ format: 'date-time', description: 'With publish: publish at this time instead of now (the worker does it within seconds of it).' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsTimestamp()
   publishAt?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'With unpublish: take the live text down at this time.' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsTimestamp()
   unpublishAt?: string;
 }
 

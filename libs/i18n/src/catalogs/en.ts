@@ -106,6 +106,7 @@ export const en: CatalogTree = {
       assignee_unsuitable: 'The assignee must be an active user who may translate into {{locale}}.',
       text_unaligned:
         'The translation has {{count}} paragraphs that line up with neither the source nor the revision it was based on; edit it before pretranslating.',
+      source_moved: 'The source changed since: this job now asks for another source revision. Read the new diff, then submit again.',
     },
     xliff: {
       malformed: 'The file is not well-formed XML: {{reason}}.',
@@ -119,6 +120,7 @@ export const en: CatalogTree = {
       translation_created: 'The translation was created (version {{version}}) after this file was exported; send If-Match to replace it.',
       units_invalid: 'Nothing was imported; these units need fixing: {{units}}.',
       unit_unknown: 'Unit {{field}} is not part of this job.',
+      unit_duplicate: 'Unit {{field}} appears more than once in the file.',
       unit_missing: 'Unit {{field}} is missing from the file.',
       target_missing: 'Unit {{field}} has no translation.',
       paragraph_split: 'Unit {{field}} contains a blank line; one unit is one paragraph.',

@@ -104,6 +104,7 @@ export const tr: CatalogTree = {
       not_assignable: '{{status}} durumundaki bir iş atanamaz.',
       assignee_unsuitable: 'Atanan kişi, {{locale}} diline çeviri yapabilen etkin bir kullanıcı olmalı.',
       text_unaligned: 'Çevirideki {{count}} paragraf ne kaynakla ne de dayandığı sürümle eşleşiyor; ön çeviriden önce düzenleyin.',
+      source_moved: 'Kaynak bu arada değişti: iş artık başka bir kaynak sürümünü istiyor. Yeni farkı okuyun, sonra yeniden gönderin.',
     },
     xliff: {
       malformed: 'Dosya geçerli bir XML değil: {{reason}}.',
@@ -117,6 +118,7 @@ export const tr: CatalogTree = {
       translation_created: 'Çeviri bu dosya dışa aktarıldıktan sonra oluşturuldu (sürüm {{version}}); üzerine yazmak için If-Match gönderin.',
       units_invalid: 'Hiçbir şey içe aktarılmadı; şu birimlerin düzeltilmesi gerekiyor: {{units}}.',
       unit_unknown: '{{field}} birimi bu işe ait değil.',
+      unit_duplicate: '{{field}} birimi dosyada birden fazla kez geçiyor.',
       unit_missing: '{{field}} birimi dosyada yok.',
       target_missing: '{{field}} biriminin çevirisi yok.',
       paragraph_split: '{{field}} biriminde boş bir satır var; bir birim tek bir paragraftır.',

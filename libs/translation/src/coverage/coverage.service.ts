@@ -61,7 +61,7 @@ export class CoverageService {
        )
        SELECT l.code AS locale, c.published, c."upToDate", c.outdated, c.missing,
               (SELECT count(*)::int FROM translation_job WHERE target_locale = l.code AND ${ACTIVE}) AS "activeJobs",
-              (SELECT json_build_object('id', j.id, 'articleId', j.article_id, 'kind', j.kind, 'status', j.status, 'openedAt', j.opened_at)
+              (SELECT json_build_object('id', j.id, 'articleId', j.article_id, 'kind', j.kind, 'status', j.status, 'openedAt', to_char(j.opened_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
                  FROM translation_job j WHERE j.target_locale = l.code AND j.${ACTIVE} ORDER BY j.opened_at, j.id LIMIT 1) AS job
          FROM locale l JOIN counts c ON c.code = l.code
         ORDER BY l.position, l.code`,
@@ -77,7 +77,7 @@ export class CoverageService {
                    WHEN s.live_revision_id IS NOT NULL AND t.live_source_revision_id IS DISTINCT FROM s.live_revision_id THEN 'outdated'
                    ELSE 'up_to_date' END AS state,
               t.live_revision_id AS "liveRevisionId",
-              (SELECT json_build_object('id', j.id, 'articleId', j.article_id, 'kind', j.kind, 'status', j.status, 'openedAt', j.opened_at)
+              (SELECT json_build_object('id', j.id, 'articleId', j.article_id, 'kind', j.kind, 'status', j.status, 'openedAt', to_char(j.opened_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
                  FROM translation_job j WHERE j.article_id = a.id AND j.target_locale = l.code AND j.${ACTIVE}) AS job
          FROM article a
          JOIN locale l ON l.enabled

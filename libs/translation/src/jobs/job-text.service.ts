@@ -99,11 +99,15 @@ export class JobTextService {
     const changedFields = new Set(diff?.fields.map((f) => f.field) ?? []);
     const changedParagraphs = new Set(diff?.body.filter((p) => p.toParagraph).map((p) => p.toParagraph) ?? []);
 
-    const segments = segmentsOf(source.snapshot).map((segment) => ({
-      ...segment,
-      target: segment.field === 'body' ? aligned[segment.paragraph! - 1] : (translation?.[segment.field] ?? null),
-      changed: segment.field === 'body' ? changedParagraphs.has(segment.paragraph) : changedFields.has(segment.field),
-    }));
+    const segments = segmentsOf(source.snapshot).map((segment) => {
+      const target = segment.field === 'body' ? aligned[segment.paragraph! - 1] : (translation?.[segment.field] ?? null);
+      return {
+        ...segment,
+        // A unit still holding the source text (left there by pretranslate, or copied) is not translated yet.
+        target: target?.trim() && target.trim() !== segment.text.trim() ? target : null,
+        changed: segment.field === 'body' ? changedParagraphs.has(segment.paragraph) : changedFields.has(segment.field),
+      };
+    });
     return { source, base, translation, segments, diff, aligned: !translation || translated.length <= sourceParagraphs.length || !byPosition };
   }
 

@@ -30,6 +30,26 @@ export class JobsLifecycle implements OnModuleInit {
   onModuleInit(): void {
     this.hooks.register((event) => this.onTransition(event));
     this.drafts.register((event) => this.beforeSave(event));
+    this.drafts.registerAfterSave((event) => this.afterSave(event));
+  }
+
+  /**
+   * New text translates the source the translator is working from: the active job's revision, or
+   * with no job what is live. Recorded at each save, so text written before the source moved on
+   * stays based on the older revision however late it is submitted.
+   */
+  private async afterSave({ manager, article, locale }: DraftSaveEvent): Promise<void> {
+    if (locale === article.sourceLocale) return;
+    const job = await this.activeJob(manager, article.id, locale);
+    const base = job?.sourceRevisionId ?? (await this.sourceLiveRevision(manager, article));
+    await manager.update(ArticleTranslationEntity, { articleId: article.id, locale }, { sourceRevisionId: base });
+  }
+
+  private activeJob(manager: EntityManager, articleId: string, locale: string): Promise<TranslationJobEntity | null> {
+    return manager
+      .createQueryBuilder(TranslationJobEntity, 'j')
+      .where(`j.article_id = :articleId AND j.target_locale = :locale AND j.${ACTIVE}`, { articleId, locale })
+      .getOne();
   }
 
   /** A claim is the holder's to write: others who do not manage the language get 409 naming the holder. */
@@ -57,9 +77,15 @@ export class JobsLifecycle implements OnModuleInit {
       .getOne();
     const where = { articleId: article.id, locale: after.locale };
     if (transition === 'submit') {
-      // The text now under review translates the job's source revision (or, with no job, what is live).
-      const base = job?.sourceRevisionId ?? (await this.sourceLiveRevision(manager, article));
-      await manager.update(ArticleTranslationEntity, where, { sourceRevisionId: base });
+      // A claimed job's translation is its holder's to hand in, by whichever route.
+      const lease = job && effectiveLease(job);
+      if (lease?.status === 'claimed' && lease.assigneeId !== user.id && !canManageJobs(user, article, after.locale))
+        await this.jobs.refuseClaim(manager, job!.id);
+      // Text saved before this was tracked has no base yet: it translates what the job asks for (or what is live).
+      if (!after.sourceRevisionId) {
+        const base = job?.sourceRevisionId ?? (await this.sourceLiveRevision(manager, article));
+        await manager.update(ArticleTranslationEntity, where, { sourceRevisionId: base });
+      }
       if (job) await this.move(manager, job, { status: 'in_review', claimedUntil: null }, 'submitted', user.id);
     } else if (transition === 'request-changes' && job?.status === 'in_review') {
       const back = job.assigneeId

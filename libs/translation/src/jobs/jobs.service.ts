@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { UserEntity, canWorkIn, type Editor } from '@kalam/auth';
 import { KalamError, recordAudit } from '@kalam/core';
-import { ARTICLE_TEXT, ArticleEntity, TranslatableWriter } from '@kalam/content';
+import { ARTICLE_TEXT, ArticleEntity, ArticleTranslationEntity, TranslatableWriter } from '@kalam/content';
 import { TransitionsService, type TransitionResult } from '@kalam/workflow';
 import { translationConfig, type TranslationConfig } from '../translation.config';
 import { canManageJobs, canWorkOnJob, mayActAsHolder } from './job-permissions';
@@ -54,15 +54,20 @@ export class JobsService {
     return this.dataSource.transaction(async (manager) => {
       const { job, article } = await this.get(id, user, manager);
       if (!canWorkOnJob(user, article, job.targetLocale)) throw KalamError.forbidden('job.forbidden', { locale: job.targetLocale });
-      const claimed: TranslationJobEntity[] = await manager.query(
-        `UPDATE translation_job
-            SET status = 'claimed', assignee_id = $2, claimed_until = now() + make_interval(hours => $3), version = version + 1, updated_at = now()
-          WHERE id = $1 AND (status = 'open' OR (status = 'claimed' AND (claimed_until <= now() OR assignee_id = $2)))
-          RETURNING id`,
-        [id, user.id, this.config.leaseHours],
-      );
-      // pg answers UPDATE … RETURNING as [rows, count].
-      const won = (claimed as unknown as [unknown[], number])[0]?.length ?? 0;
+      // Two tries: a release committing between our UPDATE and our re-read would otherwise read as
+      // "open, yet not claimable".
+      let won = 0;
+      for (let attempt = 0; attempt < 2 && !won; attempt++) {
+        const claimed: TranslationJobEntity[] = await manager.query(
+          `UPDATE translation_job
+              SET status = 'claimed', assignee_id = $2, claimed_until = now() + make_interval(hours => $3), version = version + 1, updated_at = now()
+            WHERE id = $1 AND (status = 'open' OR (status = 'claimed' AND (claimed_until <= now() OR assignee_id = $2)))
+            RETURNING id`,
+          [id, user.id, this.config.leaseHours],
+        );
+        // pg answers UPDATE … RETURNING as [rows, count].
+        won = (claimed as unknown as [unknown[], number])[0]?.length ?? 0;
+      }
       if (!won) await this.refuseClaim(manager, id);
       const renewal = job.assigneeId === user.id && job.status === 'claimed';
       await recordAudit(manager, { actorId: user.id, action: renewal ? 'job.renewed' : 'job.claimed', subjectType: 'translation_job', subjectId: id });
@@ -92,13 +97,26 @@ export class JobsService {
    * Hands the translation in for review through the workflow's own submit (footnote checks,
    * If-Match on the translation's version); the workflow hook moves the job to in_review.
    */
-  submit(id: string, translationVersion: number | undefined, user: Editor, comment?: string): Promise<{ job: JobView; result: TransitionResult }> {
+  submit(
+    id: string,
+    translationVersion: number | undefined,
+    user: Editor,
+    input: { comment?: string; sourceRevisionId?: string } = {},
+  ): Promise<{ job: JobView; result: TransitionResult }> {
     return this.dataSource.transaction(async (manager) => {
       const { job, article } = await this.lock(manager, id, user);
       const lease = effectiveLease(job);
       if (lease.status !== 'claimed' && lease.status !== 'open') throw KalamError.conflict('job.not_active', { status: lease.status });
       if (lease.status === 'claimed' && !mayActAsHolder(user, lease.assigneeId, article, job.targetLocale)) await this.refuseClaim(manager, id);
-      const result = await this.transitions.applyIn(manager, job.articleId, job.targetLocale, 'submit', translationVersion, user, { comment });
+      // The translator may declare the text translates the job's revision (checked it against the diff,
+      // nothing needed changing); a declaration about another revision means the source moved on meanwhile.
+      if (input.sourceRevisionId && input.sourceRevisionId !== job.sourceRevisionId) {
+        throw KalamError.conflict('job.source_moved', {}, { sourceRevisionId: job.sourceRevisionId });
+      }
+      const result = await this.transitions.applyIn(manager, job.articleId, job.targetLocale, 'submit', translationVersion, user, { comment: input.comment });
+      if (input.sourceRevisionId) {
+        await manager.update(ArticleTranslationEntity, { articleId: job.articleId, locale: job.targetLocale }, { sourceRevisionId: job.sourceRevisionId });
+      }
       return { job: await this.view(manager, await manager.findOneByOrFail(TranslationJobEntity, { id })), result };
     });
   }
@@ -110,6 +128,7 @@ export class JobsService {
       if (!canManageJobs(user, article, job.targetLocale)) throw KalamError.forbidden('job.forbidden', { locale: job.targetLocale });
       if (expectedVersion === undefined) throw KalamError.preconditionRequired(job.version);
       if (expectedVersion !== job.version) throw KalamError.preconditionFailed(expectedVersion, job.version);
+      if (changes.priority === undefined && changes.dueAt === undefined && changes.assigneeId === undefined) return this.view(manager, job);
       const set: Record<string, unknown> = {};
       if (changes.priority !== undefined) set.priority = changes.priority;
       if (changes.dueAt !== undefined) set.dueAt = changes.dueAt;

@@ -32,6 +32,7 @@ describe('translation segments', () => {
     expect(a.target).toBe('Yük arttı.[^#1] Gemiler[^#2].');
     expect(unmaskFootnotes(a.target!, b.numbers)).toBe('Yük arttı.[^1] Gemiler[^2].');
     expect(maskFootnotes('No notes.', 'Dipnot[^4].').target).toBe('Dipnot[^4].');
+    expect(unmaskFootnotes('Two[^#1] notes[^#2].', [7])).toBe('Two[^7] notes[^?].');
   });
 
   it('carries a translation over to kept and edited paragraphs, not to new ones, and drops removed ones', () => {

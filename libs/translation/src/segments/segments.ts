@@ -71,9 +71,10 @@ export function maskFootnotes(source: string, target?: string): { source: string
 
 /** Puts a paragraph's own footnote numbers back into masked memory text. */
 export function unmaskFootnotes(masked: string, numbers: number[]): string {
-  return masked.replace(/\[\^#(\d+)\]/g, (marker, k: string) => {
+  return masked.replace(/\[\^#(\d+)\]/g, (_marker, k: string) => {
     const number = numbers[Number(k) - 1];
-    return number === undefined ? marker : `[^${number}]`;
+    // A remembered sentence citing more sources than this paragraph: the citation is there, its number unknown.
+    return number === undefined ? '[^?]' : `[^${number}]`;
   });
 }
 

@@ -145,6 +145,9 @@ function assertXmlCharacters(xml: string): void {
   // eslint-disable-next-line no-control-regex -- finding control characters is the point
   const raw = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/.exec(xml);
   if (raw) throw new XliffFault('xliff.malformed', { reason: `character U+${raw[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` });
+  // XML knows five named entities; anything else is undeclared (DTDs are refused), so not well-formed.
+  const named = /&([A-Za-z_][\w.-]*);/.exec(xml.replace(/&(amp|lt|gt|quot|apos);/g, ''));
+  if (named) throw new XliffFault('xliff.malformed', { reason: `undeclared entity &${named[1].slice(0, 40)};` });
   for (const match of xml.matchAll(/&#(x[0-9a-f]+|[0-9]+);/gi)) {
     const code = match[1][0].toLowerCase() === 'x' ? parseInt(match[1].slice(1), 16) : parseInt(match[1], 10);
     if (!isXmlChar(code)) throw new XliffFault('xliff.malformed', { reason: `${match[0].slice(0, 20)} is not an XML character` });

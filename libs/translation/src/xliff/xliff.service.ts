@@ -6,14 +6,14 @@ import { DataSource } from 'typeorm';
 import type { Editor } from '@kalam/auth';
 import { KalamError, type ErrorDetail } from '@kalam/core';
 import { PutTranslationDto } from '@kalam/content';
-import { assertStorableText } from '@kalam/platform';
+import { assertStorableText, toValidationDetails } from '@kalam/platform';
 import { DraftsService, type SavedDraft } from '@kalam/workflow';
 import { JobTextService } from '../jobs/job-text.service';
 import { JobsService } from '../jobs/jobs.service';
 import { assemble, citations } from '../segments/segments';
 import { buildXliff, parseXliff, XliffFault, type XliffFile } from './xliff-format';
 
-const ORIGINAL = /^kalam:job\/([0-9a-f-]{36})\/source\/([0-9a-f-]{36})\/translation\/(\d+|none)$/;
+const ORIGINAL = /^kalam:job\/([0-9a-f-]{36})\/source\/([0-9a-f-]{36})\/translation\/(\d{1,9}|none)$/;
 const NOTES: Record<string, string> = { title: 'Title', subtitle: 'Subtitle', summary: 'Summary', seoTitle: 'SEO title', seoDescription: 'SEO description' };
 
 /**
@@ -97,7 +97,12 @@ export class XliffService {
       const units = new Map(file.units.map((unit) => [unit.id, unit]));
       const details: ErrorDetail[] = [];
       const known = new Set(text.segments.map((segment) => segment.id));
-      for (const unit of file.units) if (!known.has(unit.id)) details.push({ field: unit.id.slice(0, 60), code: 'errors.xliff.unit_unknown' });
+      const seen = new Set<string>();
+      for (const unit of file.units) {
+        if (!known.has(unit.id)) details.push({ field: unit.id.slice(0, 60), code: 'errors.xliff.unit_unknown' });
+        else if (seen.has(unit.id)) details.push({ field: unit.id, code: 'errors.xliff.unit_duplicate' });
+        seen.add(unit.id);
+      }
       const targets = new Map<string, string>();
       for (const segment of text.segments) {
         const unit = units.get(segment.id);
@@ -129,11 +134,8 @@ export class XliffService {
   private async assertValid(input: Record<string, unknown>): Promise<void> {
     const errors = await validate(plainToInstance(PutTranslationDto, input), { whitelist: true, forbidNonWhitelisted: true });
     if (!errors.length) return;
-    const details = errors.map((error) => ({
-      field: error.property === 'body' ? 'body' : error.property,
-      code: `validation.${Object.keys(error.constraints ?? { invalid: '' })[0]}`,
-      params: { field: error.property },
-    }));
+    // The same details a PUT would give (limits included), naming the field the units fill.
+    const details = toValidationDetails(errors);
     throw KalamError.unprocessable('xliff.units_invalid', { units: details.map((d) => d.field).join(', ') }, details);
   }
 }

@@ -13,19 +13,31 @@ export interface DraftSaveEvent {
 
 export type DraftSaveCheck = (event: DraftSaveEvent) => Promise<void>;
 
+/** A save that changed the text, written but not yet committed. */
+export type DraftSavedHook = (event: DraftSaveEvent) => Promise<void>;
+
 /**
- * Lets other contexts refuse a save, inside its transaction and under the article's lock, without
+ * Lets other contexts refuse a save, or act on one that changed the text, inside its transaction and under the article's lock, without
  * the workflow knowing them (a translator may not write a translation someone else has claimed).
  */
 @Injectable()
 export class DraftHooks {
   private readonly checks: DraftSaveCheck[] = [];
+  private readonly saved: DraftSavedHook[] = [];
 
   register(check: DraftSaveCheck): void {
     this.checks.push(check);
   }
 
+  registerAfterSave(hook: DraftSavedHook): void {
+    this.saved.push(hook);
+  }
+
   async beforeSave(event: DraftSaveEvent): Promise<void> {
     for (const check of this.checks) await check(event);
+  }
+
+  async afterSave(event: DraftSaveEvent): Promise<void> {
+    for (const hook of this.saved) await hook(event);
   }
 }

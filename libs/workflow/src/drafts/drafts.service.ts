@@ -66,6 +66,7 @@ export class DraftsService {
     }
     const write = await this.translations.write(manager, articleId, locale, input, expectedVersion, user, extra);
     const revision = changed ? await this.revisions.record(manager, write.row, user.id, message ?? input.message ?? null) : null;
+    if (changed) await this.hooks.afterSave({ manager, article, locale, user });
     return { translation: write.row, created: write.created, revision };
   }
 

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsTimestamp } from '@kalam/i18n';
 import { JOB_KINDS, JOB_PRIORITIES, JOB_STATUSES, type JobKind, type JobPriority, type JobStatus } from '@kalam/translation';
 
 export class JobAssigneeDto {
@@ -116,7 +117,7 @@ export class UpdateJobDto {
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' })
   @IsOptional()
   @ValidateIf((_o, value) => value !== null)
-  @IsISO8601({ strict: true })
+  @IsTimestamp()
   dueAt?: string | null;
 }
 
@@ -127,4 +128,12 @@ export class SubmitJobDto {
   @IsNotEmpty()
   @MaxLength(10_000)
   comment?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'The job’s source revision (from GET /jobs/{id}): the translator declares the text translates it, having checked it against the diff. Without it, the text translates the revision current when it was last saved. Another revision → 409 job.source_moved.',
+  })
+  @IsOptional()
+  @IsUUID()
+  sourceRevisionId?: string;
 }
