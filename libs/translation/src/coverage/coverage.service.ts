@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { canWorkIn, type Editor } from '@kalam/auth';
 import { KalamError } from '@kalam/core';
+import { activeJobSql } from '../jobs/job-store';
 
 export interface WaitingJob {
   id: string;
@@ -30,7 +31,7 @@ export interface ArticleCoverage {
   job: WaitingJob | null;
 }
 
-const ACTIVE = `status IN ('open', 'claimed', 'in_review')`;
+const ACTIVE = activeJobSql();
 
 /**
  * How far each language has got: of the articles whose source is live, how many are live in the

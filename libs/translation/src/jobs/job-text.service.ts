@@ -160,7 +160,7 @@ export class JobTextService {
     if (!canWorkOnJob(user, article, job.targetLocale) && !mayActAsHolder(user, lease.assigneeId, article, job.targetLocale)) {
       throw KalamError.forbidden('job.forbidden', { locale: job.targetLocale });
     }
-    if (lease.status === 'claimed' && !mayActAsHolder(user, lease.assigneeId, article, job.targetLocale)) await this.jobs.refuseClaim(manager, job.id);
+    await this.jobs.refuseIfHeldByOther(manager, job, article, user);
   }
 
   toInput(text: ReturnType<typeof assemble>) {

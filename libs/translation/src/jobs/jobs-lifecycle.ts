@@ -5,12 +5,9 @@ import { ArticleTranslationEntity, RevisionEntity, type ArticleEntity } from '@k
 import { DraftHooks, recordOutbox, TransitionHooks, type DraftSaveEvent, type TransitionEvent } from '@kalam/workflow';
 import { MemoryService } from '../memory/memory.service';
 import { translationConfig, type TranslationConfig } from '../translation.config';
-import { canManageJobs } from './job-permissions';
-import { ACTIVE_JOB_STATUSES, effectiveLease } from './job-status';
+import { activeJobSql, findActiveJob, leaseEndSql, updateJob } from './job-store';
 import { JobsService } from './jobs.service';
-import { TranslationJobEntity } from './translation-job.entity';
-
-const ACTIVE = `status IN (${ACTIVE_JOB_STATUSES.map((s) => `'${s}'`).join(', ')})`;
+import type { TranslationJobEntity } from './translation-job.entity';
 
 /**
  * Keeps jobs in step with the workflow, inside each step's transaction (the article is locked):
@@ -40,28 +37,16 @@ export class JobsLifecycle implements OnModuleInit {
    */
   private async afterSave({ manager, article, locale }: DraftSaveEvent): Promise<void> {
     if (locale === article.sourceLocale) return;
-    const job = await this.activeJob(manager, article.id, locale);
+    const job = await findActiveJob(manager, article.id, locale);
     const base = job?.sourceRevisionId ?? (await this.sourceLiveRevision(manager, article));
     await manager.update(ArticleTranslationEntity, { articleId: article.id, locale }, { sourceRevisionId: base });
   }
 
-  private activeJob(manager: EntityManager, articleId: string, locale: string): Promise<TranslationJobEntity | null> {
-    return manager
-      .createQueryBuilder(TranslationJobEntity, 'j')
-      .where(`j.article_id = :articleId AND j.target_locale = :locale AND j.${ACTIVE}`, { articleId, locale })
-      .getOne();
-  }
-
   /** A claim is the holder's to write: others who do not manage the language get 409 naming the holder. */
   private async beforeSave({ manager, article, locale, user }: DraftSaveEvent): Promise<void> {
-    if (locale === article.sourceLocale || canManageJobs(user, article, locale)) return;
-    const job = await manager
-      .createQueryBuilder(TranslationJobEntity, 'j')
-      .where(`j.article_id = :articleId AND j.target_locale = :locale AND j.status = 'claimed'`, { articleId: article.id, locale })
-      .getOne();
-    if (!job) return;
-    const lease = effectiveLease(job);
-    if (lease.status === 'claimed' && lease.assigneeId !== user.id) await this.jobs.refuseClaim(manager, job.id);
+    if (locale === article.sourceLocale) return;
+    const job = await findActiveJob(manager, article.id, locale);
+    if (job) await this.jobs.refuseIfHeldByOther(manager, job, article, user);
   }
 
   private async onTransition(event: TransitionEvent): Promise<void> {
@@ -70,17 +55,11 @@ export class JobsLifecycle implements OnModuleInit {
       if (transition === 'publish' && after.liveRevisionId) await this.openJobs(manager, article, after.liveRevisionId, user.id);
       return;
     }
-    const job = await manager
-      .createQueryBuilder(TranslationJobEntity, 'j')
-      .setLock('pessimistic_write')
-      .where(`j.article_id = :articleId AND j.target_locale = :locale AND j.${ACTIVE}`, { articleId: article.id, locale: after.locale })
-      .getOne();
+    const job = await findActiveJob(manager, article.id, after.locale, true);
     const where = { articleId: article.id, locale: after.locale };
     if (transition === 'submit') {
       // A claimed job's translation is its holder's to hand in, by whichever route.
-      const lease = job && effectiveLease(job);
-      if (lease?.status === 'claimed' && lease.assigneeId !== user.id && !canManageJobs(user, article, after.locale))
-        await this.jobs.refuseClaim(manager, job!.id);
+      if (job) await this.jobs.refuseIfHeldByOther(manager, job, article, user);
       // Text saved before this was tracked has no base yet: it translates what the job asks for (or what is live).
       if (!after.sourceRevisionId) {
         const base = job?.sourceRevisionId ?? (await this.sourceLiveRevision(manager, article));
@@ -89,7 +68,7 @@ export class JobsLifecycle implements OnModuleInit {
       if (job) await this.move(manager, job, { status: 'in_review', claimedUntil: null }, 'submitted', user.id);
     } else if (transition === 'request-changes' && job?.status === 'in_review') {
       const back = job.assigneeId
-        ? { status: 'claimed' as const, claimedUntil: this.leaseEnd() }
+        ? { status: 'claimed' as const, claimedUntil: leaseEndSql(this.config.leaseHours) }
         : { status: 'open' as const, claimedUntil: null, assigneeId: null };
       await this.move(manager, job, back, 'sent_back', user.id);
     } else if (transition === 'publish' && after.liveRevisionId) {
@@ -141,30 +120,23 @@ export class JobsLifecycle implements OnModuleInit {
    * active-job index, so a concurrent backfill cannot make a second).
    */
   async openJobs(manager: EntityManager, article: ArticleEntity, revisionId: string, actorId: string | null): Promise<void> {
-    const targets: { code: string; exists: boolean; base: string | null; job_id: string | null }[] = await manager.query(
-      `SELECT l.code, t.article_id IS NOT NULL AS exists, t.source_revision_id AS base, j.id AS job_id
+    const rows: { id: string; target_locale: string; kind: string; inserted: boolean }[] = await manager.query(
+      `INSERT INTO translation_job (article_id, target_locale, kind, source_revision_id)
+       SELECT $1, l.code, (CASE WHEN t.article_id IS NULL THEN 'new' ELSE 'update' END)::translation_job_kind, $3
          FROM locale l
          LEFT JOIN article_translation t ON t.article_id = $1 AND t.locale = l.code
-         LEFT JOIN translation_job j ON j.article_id = $1 AND j.target_locale = l.code AND j.${ACTIVE}
-        WHERE l.enabled AND l.code <> $2
-        ORDER BY l.position, l.code`,
-      [article.id, article.sourceLocale],
+         LEFT JOIN translation_job j ON j.article_id = $1 AND j.target_locale = l.code AND ${activeJobSql('j')}
+        WHERE l.enabled AND l.code <> $2 AND (j.id IS NOT NULL OR t.source_revision_id IS DISTINCT FROM $3)
+        ORDER BY l.position, l.code
+       ON CONFLICT (article_id, target_locale) WHERE ${activeJobSql()}
+       DO UPDATE SET source_revision_id = EXCLUDED.source_revision_id, version = translation_job.version + 1, updated_at = now()
+       RETURNING id, target_locale, kind, (xmax = 0) AS inserted`,
+      [article.id, article.sourceLocale, revisionId],
     );
-    for (const target of targets) {
-      if (!target.job_id && target.exists && target.base === revisionId) continue;
-      const [row]: { id: string; kind: string; inserted: boolean }[] = await manager.query(
-        `INSERT INTO translation_job (article_id, target_locale, kind, source_revision_id)
-         VALUES ($1, $2, $3, $4)
-         ON CONFLICT (article_id, target_locale) WHERE ${ACTIVE}
-         DO UPDATE SET source_revision_id = EXCLUDED.source_revision_id, version = translation_job.version + 1, updated_at = now()
-         RETURNING id, kind, (xmax = 0) AS inserted`,
-        [article.id, target.code, target.exists ? 'update' : 'new', revisionId],
-      );
-      await this.recordOpened(manager, row.id, article.id, target.code, row.kind, revisionId, row.inserted, actorId);
-    }
+    for (const row of rows) await this.recordOpened(manager, row.id, article.id, row.target_locale, row.kind, revisionId, row.inserted, actorId);
   }
 
-  async recordOpened(
+  private async recordOpened(
     manager: EntityManager,
     jobId: string,
     articleId: string,
@@ -188,16 +160,11 @@ export class JobsLifecycle implements OnModuleInit {
   private async move(
     manager: EntityManager,
     job: TranslationJobEntity,
-    changes: Partial<TranslationJobEntity>,
+    changes: Record<string, unknown> & { status?: TranslationJobEntity['status'] },
     action: string,
     actorId: string | null,
   ): Promise<void> {
-    await manager
-      .createQueryBuilder()
-      .update(TranslationJobEntity)
-      .set({ ...changes, version: () => 'version + 1' })
-      .where({ id: job.id })
-      .execute();
+    await updateJob(manager, job.id, changes);
     await recordAudit(manager, {
       actorId,
       action: `job.${action}`,
@@ -205,10 +172,6 @@ export class JobsLifecycle implements OnModuleInit {
       subjectId: job.id,
       details: { articleId: job.articleId, locale: job.targetLocale, from: job.status, to: changes.status ?? job.status },
     });
-  }
-
-  private leaseEnd(): Date {
-    return new Date(Date.now() + this.config.leaseHours * 3600_000);
   }
 
   private async sourceLiveRevision(manager: EntityManager, article: ArticleEntity): Promise<string | null> {

@@ -8,6 +8,7 @@ import { TransitionsService, type TransitionResult } from '@kalam/workflow';
 import { translationConfig, type TranslationConfig } from '../translation.config';
 import { canManageJobs, canWorkOnJob, mayActAsHolder } from './job-permissions';
 import { effectiveLease, type JobPriority } from './job-status';
+import { leaseEndSql, updateJob } from './job-store';
 import { jobView, type JobView } from './job-view';
 import { TranslationJobEntity } from './translation-job.entity';
 
@@ -81,7 +82,7 @@ export class JobsService {
       const lease = effectiveLease(job);
       if (lease.status !== 'claimed') throw KalamError.conflict('job.not_claimed', { status: lease.status });
       if (!mayActAsHolder(user, lease.assigneeId, article, job.targetLocale)) throw KalamError.forbidden('job.held_by_other');
-      await this.update(manager, id, { status: 'open', assigneeId: null, claimedUntil: null });
+      await updateJob(manager, id, { status: 'open', assigneeId: null, claimedUntil: null });
       await recordAudit(manager, {
         actorId: user.id,
         action: 'job.released',
@@ -104,10 +105,10 @@ export class JobsService {
     input: { comment?: string; sourceRevisionId?: string } = {},
   ): Promise<{ job: JobView; result: TransitionResult }> {
     return this.dataSource.transaction(async (manager) => {
-      const { job, article } = await this.lock(manager, id, user);
+      const { job } = await this.lock(manager, id, user);
       const lease = effectiveLease(job);
       if (lease.status !== 'claimed' && lease.status !== 'open') throw KalamError.conflict('job.not_active', { status: lease.status });
-      if (lease.status === 'claimed' && !mayActAsHolder(user, lease.assigneeId, article, job.targetLocale)) await this.refuseClaim(manager, id);
+      // Whether the caller may hand it in (holder or manager) is the workflow hook's check, made for every submit.
       // The translator may declare the text translates the job's revision (checked it against the diff,
       // nothing needed changing); a declaration about another revision means the source moved on meanwhile.
       if (input.sourceRevisionId && input.sourceRevisionId !== job.sourceRevisionId) {
@@ -141,11 +142,11 @@ export class JobsService {
           Object.assign(set, {
             status: 'claimed',
             assigneeId: changes.assigneeId,
-            claimedUntil: () => `now() + make_interval(hours => ${this.config.leaseHours})`,
+            claimedUntil: leaseEndSql(this.config.leaseHours),
           });
         }
       }
-      await this.update(manager, id, set);
+      await updateJob(manager, id, set);
       const details = { ...changes, ...(changes.dueAt ? { dueAt: changes.dueAt.toISOString() } : {}) };
       await recordAudit(manager, { actorId: user.id, action: 'job.changed', subjectType: 'translation_job', subjectId: id, details });
       return this.view(manager, await manager.findOneByOrFail(TranslationJobEntity, { id }));
@@ -176,6 +177,12 @@ export class JobsService {
     return jobView(job, holder ? (holder.displayName ?? holder.email) : null);
   }
 
+  /** 409 naming the holder when someone else holds the job and the user does not manage its language. */
+  async refuseIfHeldByOther(manager: EntityManager, job: TranslationJobEntity, article: ArticleEntity, user: Editor): Promise<void> {
+    const lease = effectiveLease(job);
+    if (lease.status === 'claimed' && !mayActAsHolder(user, lease.assigneeId, article, job.targetLocale)) await this.refuseClaim(manager, job.id);
+  }
+
   /** 409 saying who holds the job until when, or that it is past claiming. */
   async refuseClaim(manager: EntityManager, id: string): Promise<never> {
     const job = await manager.findOneByOrFail(TranslationJobEntity, { id });
@@ -197,14 +204,5 @@ export class JobsService {
         { field: 'assigneeId', code: 'errors.job.assignee_unsuitable', params: { locale } },
       ]);
     }
-  }
-
-  private async update(manager: EntityManager, id: string, set: Record<string, unknown>): Promise<void> {
-    await manager
-      .createQueryBuilder()
-      .update(TranslationJobEntity)
-      .set({ ...set, version: () => 'version + 1' })
-      .where('id = :id', { id })
-      .execute();
   }
 }

@@ -5,7 +5,8 @@ import type { Editor } from '@kalam/auth';
 import { KalamError, recordAudit } from '@kalam/core';
 import { LocalesService } from '@kalam/i18n';
 import { canManageJobs, canSeeQueue } from '../jobs/job-permissions';
-import { ACTIVE_JOB_STATUSES, type JobKind, type JobPriority, type JobStatus } from '../jobs/job-status';
+import type { JobKind, JobPriority, JobStatus } from '../jobs/job-status';
+import { activeJobSql } from '../jobs/job-store';
 
 export interface QueueFilter {
   status?: Extract<JobStatus, 'open' | 'claimed' | 'in_review'>;
@@ -41,7 +42,7 @@ export interface Queue {
   counts: Record<'open' | 'claimed' | 'in_review', number>;
 }
 
-const ACTIVE = `j.status IN (${ACTIVE_JOB_STATUSES.map((s) => `'${s}'`).join(', ')})`;
+const ACTIVE = activeJobSql('j');
 /** A claim whose lease ran out is open again, for readers as for the next claim. */
 const STATUS = `(CASE WHEN j.status = 'claimed' AND j.claimed_until <= now() THEN 'open' ELSE j.status::text END)`;
 
@@ -130,7 +131,7 @@ export class QueuesService {
            LEFT JOIN article_translation t ON t.article_id = a.id AND t.locale = $1
           WHERE a.source_locale <> $1 AND (t.article_id IS NULL OR t.source_revision_id IS DISTINCT FROM s.live_revision_id)
           ORDER BY a.created_at
-         ON CONFLICT (article_id, target_locale) WHERE status IN ('open', 'claimed', 'in_review') DO NOTHING
+         ON CONFLICT (article_id, target_locale) WHERE ${activeJobSql()} DO NOTHING
          RETURNING id, article_id, kind, source_revision_id`,
         [locale],
       );
