@@ -1,6 +1,6 @@
 export { ContentModule } from './content.module';
 export { contentConfig, readContentConfig, type ContentConfig } from './content.config';
-export { PageQueryDto, SearchPageQueryDto, type Page } from './common/pagination';
+export { PageQueryDto, SearchPageQueryDto, pageWindow, type Page } from './common/pagination';
 export { AuthorsService } from './authors/authors.service';
 export { AuthorEntity } from './authors/author.entity';
 export { AuthorTranslationEntity } from './authors/author-translation.entity';

@@ -20,3 +20,4 @@ export { TransitionHooks, type TransitionEvent, type TransitionHook } from './tr
 export { paragraphs } from './revisions/revision-diff';
 export { recordOutbox } from './outbox/record-outbox';
 export { DraftHooks, type DraftSaveEvent, type DraftSaveCheck, type DraftSavedHook } from './drafts/draft-hooks';
+export { draftInput, textDiffers, type StoredText } from './drafts/draft-text';

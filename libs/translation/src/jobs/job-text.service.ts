@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Editor } from '@kalam/auth';
 import { KalamError } from '@kalam/core';
 import { ArticleTranslationEntity, RevisionEntity, type ArticleEntity, type RevisionSnapshot } from '@kalam/content';
-import { DraftsService, diffRevisions, paragraphs, type RevisionDiff, type SavedDraft } from '@kalam/workflow';
+import { DraftsService, diffRevisions, draftInput, paragraphs, type RevisionDiff, type SavedDraft } from '@kalam/workflow';
 import { MemoryService, type MemoryMatch } from '../memory/memory.service';
 import { assemble, carryOver, segmentsOf, type Segment } from '../segments/segments';
 import { canWorkOnJob, mayActAsHolder } from './job-permissions';
@@ -139,7 +139,7 @@ export class JobTextService {
         units.set(segment.id, segment.target?.trim() ? segment.target : (exact?.target ?? segment.text));
       }
       if (!applied.length) return { applied, saved: null };
-      const input = { ...this.toInput(assemble(units, text.segments)), slug: text.translation?.slug };
+      const input = draftInput({ ...assemble(units, text.segments), slug: text.translation?.slug });
       const saved = await this.drafts.saveIn(
         manager,
         job.articleId,
@@ -161,16 +161,5 @@ export class JobTextService {
       throw KalamError.forbidden('job.forbidden', { locale: job.targetLocale });
     }
     await this.jobs.refuseIfHeldByOther(manager, job, article, user);
-  }
-
-  toInput(text: ReturnType<typeof assemble>) {
-    return {
-      title: text.title,
-      body: text.body,
-      subtitle: text.subtitle ?? undefined,
-      summary: text.summary ?? undefined,
-      seoTitle: text.seoTitle ?? undefined,
-      seoDescription: text.seoDescription ?? undefined,
-    };
   }
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Editor } from '@kalam/auth';
 import { KalamError, recordAudit } from '@kalam/core';
+import { pageWindow } from '@kalam/content';
 import { LocalesService } from '@kalam/i18n';
 import { canManageJobs, canSeeQueue } from '../jobs/job-permissions';
 import type { JobKind, JobPriority, JobStatus } from '../jobs/job-status';
@@ -64,8 +65,7 @@ export class QueuesService {
   async list(locale: string, filter: QueueFilter, user: Editor): Promise<Queue> {
     await this.locales.requireEnabled(locale);
     if (!canSeeQueue(user, locale)) throw KalamError.forbidden('auth.locale_forbidden', { locale });
-    const page = filter.page ?? 1;
-    const limit = filter.limit ?? 20;
+    const { page, limit, offset } = pageWindow(filter);
     const params: unknown[] = [locale];
     const where = [`j.target_locale = $1`, ACTIVE];
     const add = (sql: string, value: unknown) => {
@@ -84,7 +84,7 @@ export class QueuesService {
          SELECT j.* FROM translation_job j
           WHERE ${where.join(' AND ')}
           ORDER BY j.priority DESC, j.due_at ASC NULLS LAST, j.opened_at, j.id
-          LIMIT ${limit} OFFSET ${(page - 1) * limit}
+          LIMIT $${params.length + 1} OFFSET $${params.length + 2}
        )
        SELECT j.id, j.article_id AS "articleId", s.title, a.source_locale AS "sourceLocale", j.kind, ${STATUS} AS status,
               j.assignee_id, coalesce(u.display_name, u.email) AS assignee_name, j.claimed_until AS "claimedUntil",
@@ -94,7 +94,7 @@ export class QueuesService {
          LEFT JOIN article_translation s ON s.article_id = j.article_id AND s.locale = a.source_locale
          LEFT JOIN users u ON u.id = j.assignee_id
         ORDER BY j.priority DESC, j.due_at ASC NULLS LAST, j.opened_at, j.id`,
-      params,
+      [...params, limit, offset],
     );
     const [counts]: { open: string; claimed: string; in_review: string }[] = await this.dataSource.query(
       `SELECT count(*) FILTER (WHERE ${STATUS} = 'open') AS open, count(*) FILTER (WHERE ${STATUS} = 'claimed') AS claimed,

@@ -7,7 +7,7 @@ import type { Editor } from '@kalam/auth';
 import { KalamError, type ErrorDetail } from '@kalam/core';
 import { PutTranslationDto } from '@kalam/content';
 import { assertStorableText, toValidationDetails } from '@kalam/platform';
-import { DraftsService, type SavedDraft } from '@kalam/workflow';
+import { DraftsService, draftInput, textDiffers, type SavedDraft } from '@kalam/workflow';
 import { JobTextService } from '../jobs/job-text.service';
 import { JobsService } from '../jobs/jobs.service';
 import { assemble, citations } from '../segments/segments';
@@ -117,21 +117,19 @@ export class XliffService {
       }
       if (details.length) throw KalamError.unprocessable('xliff.units_invalid', { units: details.map((d) => d.field).join(', ') }, details);
 
-      const input = { ...this.text.toInput(assemble(targets, text.segments)), slug: text.translation?.slug };
+      const input = draftInput({ ...assemble(targets, text.segments), slug: text.translation?.slug });
       assertStorableText(input);
       await this.assertValid(input);
-      const t = text.translation;
       // A file that changes nothing writes nothing (no new version, no revision).
-      if (t && (['title', 'subtitle', 'summary', 'body', 'seoTitle', 'seoDescription'] as const).every((f) => (input[f] ?? null) === t[f])) {
-        return { translation: t, created: false, revision: null, units: targets.size };
-      }
+      if (text.translation && !textDiffers(text.translation, input))
+        return { translation: text.translation, created: false, revision: null, units: targets.size };
       const saved = await this.drafts.saveIn(manager, job.articleId, job.targetLocale, input, current, user, 'Imported from XLIFF');
       return { ...saved, units: targets.size };
     });
   }
 
   /** The same limits as a PUT of the translation (lengths, slug), reported against the units. */
-  private async assertValid(input: Record<string, unknown>): Promise<void> {
+  private async assertValid(input: PutTranslationDto): Promise<void> {
     const errors = await validate(plainToInstance(PutTranslationDto, input), { whitelist: true, forbidNonWhitelisted: true });
     if (!errors.length) return;
     // The same details a PUT would give (limits included), naming the field the units fill.

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Editor } from '@kalam/auth';
 import type { ArticleEntity } from '@kalam/content';
+import { HookList } from '../hooks/hook-list';
 
 /** A save about to be written, under the article's lock. */
 export interface DraftSaveEvent {
@@ -22,22 +23,22 @@ export type DraftSavedHook = (event: DraftSaveEvent) => Promise<void>;
  */
 @Injectable()
 export class DraftHooks {
-  private readonly checks: DraftSaveCheck[] = [];
-  private readonly saved: DraftSavedHook[] = [];
+  private readonly checks = new HookList<DraftSaveEvent>();
+  private readonly saved = new HookList<DraftSaveEvent>();
 
   register(check: DraftSaveCheck): void {
-    this.checks.push(check);
+    this.checks.add(check);
   }
 
   registerAfterSave(hook: DraftSavedHook): void {
-    this.saved.push(hook);
+    this.saved.add(hook);
   }
 
-  async beforeSave(event: DraftSaveEvent): Promise<void> {
-    for (const check of this.checks) await check(event);
+  beforeSave(event: DraftSaveEvent): Promise<void> {
+    return this.checks.run(event);
   }
 
-  async afterSave(event: DraftSaveEvent): Promise<void> {
-    for (const hook of this.saved) await hook(event);
+  afterSave(event: DraftSaveEvent): Promise<void> {
+    return this.saved.run(event);
   }
 }

@@ -14,6 +14,7 @@ import {
 import { statusAfterEdit } from '../transitions/translation-state-machine';
 import { RevisionsService } from '../revisions/revisions.service';
 import { DraftHooks } from './draft-hooks';
+import { draftInput, textDiffers } from './draft-text';
 
 export interface SavedDraft {
   translation: ArticleTranslationEntity;
@@ -21,8 +22,6 @@ export interface SavedDraft {
   /** The revision this save recorded; null when the text did not change. */
   revision: RevisionEntity | null;
 }
-
-const TEXT_FIELDS = ['title', 'subtitle', 'slug', 'summary', 'body', 'seoTitle', 'seoDescription'] as const;
 
 /**
  * Saving a translation's text, the one way it happens (admin API and imports alike): the text,
@@ -56,7 +55,7 @@ export class DraftsService {
     const article = await this.writer.lockParent(manager, ARTICLE_TEXT, articleId);
     await this.hooks.beforeSave({ manager, article, locale, user });
     const current = await this.writer.find(manager, ARTICLE_TEXT, articleId, locale);
-    const changed = !current || this.textDiffers(current, input);
+    const changed = !current || textDiffers(current, input);
     let extra: Partial<Pick<ArticleTranslationEntity, 'status' | 'publishAt'>> = {};
     if (current && changed) {
       const status = statusAfterEdit(current.status);
@@ -78,31 +77,9 @@ export class DraftsService {
     return this.dataSource.transaction(async (manager) => {
       await this.writer.lockParent(manager, ARTICLE_TEXT, articleId);
       const old = await this.revisions.get(articleId, locale, revisionId, manager);
-      const { title, subtitle, slug, summary, body, seoTitle, seoDescription } = old.snapshot;
-      const input = {
-        title,
-        subtitle: subtitle ?? undefined,
-        slug,
-        summary: summary ?? undefined,
-        body,
-        seoTitle: seoTitle ?? undefined,
-        seoDescription: seoDescription ?? undefined,
-      };
+      const input = draftInput(old.snapshot);
       if (expectedVersion === undefined) throw KalamError.preconditionRequired((await this.writer.find(manager, ARTICLE_TEXT, articleId, locale))!.version);
       return this.saveIn(manager, articleId, locale, input, expectedVersion, user, `Restored revision ${old.number}`);
     });
-  }
-
-  private textDiffers(current: ArticleTranslationEntity, input: PutTranslationDto): boolean {
-    const next: Record<(typeof TEXT_FIELDS)[number], string | null> = {
-      title: input.title,
-      subtitle: input.subtitle ?? null,
-      slug: input.slug ?? current.slug,
-      summary: input.summary ?? null,
-      body: input.body,
-      seoTitle: input.seoTitle ?? null,
-      seoDescription: input.seoDescription ?? null,
-    };
-    return TEXT_FIELDS.some((field) => next[field] !== current[field]);
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Editor } from '@kalam/auth';
 import type { ArticleEntity, ArticleTranslationEntity } from '@kalam/content';
+import { HookList } from '../hooks/hook-list';
 import type { Transition } from './translation-state-machine';
 
 /** One workflow step as it commits: the translation before and after, in the step's transaction. */
@@ -23,13 +24,13 @@ export type TransitionHook = (event: TransitionEvent) => Promise<void>;
  */
 @Injectable()
 export class TransitionHooks {
-  private readonly hooks: TransitionHook[] = [];
+  private readonly hooks = new HookList<TransitionEvent>();
 
   register(hook: TransitionHook): void {
-    this.hooks.push(hook);
+    this.hooks.add(hook);
   }
 
-  async run(event: TransitionEvent): Promise<void> {
-    for (const hook of this.hooks) await hook(event);
+  run(event: TransitionEvent): Promise<void> {
+    return this.hooks.run(event);
   }
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 import { IsTimestamp } from '@kalam/i18n';
+import { PageQueryDto } from '@kalam/content';
 import { JOB_KINDS, JOB_PRIORITIES, JOB_STATUSES, type JobKind, type JobPriority, type JobStatus } from '@kalam/translation';
 
 export class JobAssigneeDto {
@@ -54,7 +54,7 @@ export class QueueDto {
   @ApiProperty({ type: QueueCountsDto, description: 'All active jobs of the locale by status, filters aside.' }) counts: QueueCountsDto;
 }
 
-export class QueueQueryDto {
+export class QueueQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ['open', 'claimed', 'in_review'] })
   @IsOptional()
   @IsIn(['open', 'claimed', 'in_review'])
@@ -80,22 +80,6 @@ export class QueueQueryDto {
   @IsOptional()
   @IsUUID()
   articleId?: string;
-
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
-  page?: number;
-
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
 }
 
 export class UpdateJobDto {
