@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository, type EntityManager } from 'typeorm';
+import { DataSource, Repository } from 'typeorm';
 import { assertIfMatchWhenGiven, escapeLike, isForeignKeyViolation, isUniqueViolation, KalamError, recordAudit } from '@kalam/core';
 import { LocalesService } from '@kalam/i18n';
-import { canDeleteRecord, canEditRecordLocale, canManageRecord, type Editor, type SharedRecord } from '@kalam/auth';
+import { canDeleteRecord, canEditRecordLocale, canManageRecord, type Editor } from '@kalam/auth';
 import { pageWindow, type Page, type SearchPageQueryDto } from '../common/pagination';
 import { insertWithUniqueSlug } from '../common/unique-slug';
 import { TranslatableWriter } from '../translatable/translatable-writer';
@@ -77,7 +77,7 @@ export class AuthorsService {
 
   async update(id: string, input: UpdateAuthorDto, expectedVersion: number | undefined, user: Editor): Promise<AuthorEntity> {
     await this.dataSource.transaction(async (manager) => {
-      const current = await this.lockForChange(manager, id, user, canManageRecord);
+      const current = await this.writer.lockSharedFor(manager, AUTHOR_TEXT, id, user, canManageRecord);
       if (expectedVersion === undefined) throw KalamError.preconditionRequired(current.version);
       if (expectedVersion !== current.version) throw KalamError.preconditionFailed(expectedVersion, current.version);
       const changes: Partial<AuthorEntity> = {};
@@ -107,7 +107,7 @@ export class AuthorsService {
   async remove(id: string, user: Editor, expectedVersion?: number): Promise<void> {
     try {
       await this.dataSource.transaction(async (manager) => {
-        const author = await this.lockForChange(manager, id, user, canDeleteRecord);
+        const author = await this.writer.lockSharedFor(manager, AUTHOR_TEXT, id, user, canDeleteRecord);
         assertIfMatchWhenGiven(expectedVersion, author.version);
         const [{ n }]: { n: number }[] = await manager.query('SELECT count(*)::int AS n FROM article_author WHERE author_id = $1', [id]);
         if (n > 0) throw KalamError.conflict('author.in_use', { count: n });
@@ -132,7 +132,7 @@ export class AuthorsService {
     await this.locales.requireEnabled(locale);
     const fields = { displayName: input.displayName ?? null, title: input.title ?? null, bio: input.bio };
     return this.dataSource.transaction(async (manager) => {
-      await this.lockForChange(manager, id, user, (editor, record) => canEditRecordLocale(editor, record, locale), locale);
+      await this.writer.lockSharedFor(manager, AUTHOR_TEXT, id, user, (editor, record) => canEditRecordLocale(editor, record, locale), locale);
       const write = await this.writer.put(manager, AUTHOR_TEXT, id, locale, { fields }, expectedVersion, user.id);
       return { translation: write.row, created: write.created };
     });
@@ -140,7 +140,7 @@ export class AuthorsService {
 
   async removeTranslation(id: string, locale: string, user: Editor): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      await this.lockForChange(manager, id, user, (editor, record) => canEditRecordLocale(editor, record, locale), locale);
+      await this.writer.lockSharedFor(manager, AUTHOR_TEXT, id, user, (editor, record) => canEditRecordLocale(editor, record, locale), locale);
       const result = await manager.delete(AuthorTranslationEntity, { authorId: id, locale });
       if (!result.affected) throw KalamError.notFound('translation.not_found', { locale });
       await recordAudit(manager, { actorId: user.id, action: 'author.translation.deleted', subjectType: 'author', subjectId: id, details: { locale } });
@@ -148,15 +148,4 @@ export class AuthorsService {
   }
 
   /** Locks the author for this transaction and checks `allowed` against it; 404 when gone, 403 when not allowed. */
-  private async lockForChange(
-    manager: EntityManager,
-    id: string,
-    user: Editor,
-    allowed: (user: Editor, record: SharedRecord) => boolean,
-    locale?: string,
-  ): Promise<AuthorEntity> {
-    const { parent, record } = await this.writer.lockShared(manager, AUTHOR_TEXT, id);
-    if (!allowed(user, record)) throw KalamError.forbidden(locale ? 'auth.locale_forbidden' : 'forbidden', { locale });
-    return parent;
-  }
 }

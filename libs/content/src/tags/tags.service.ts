@@ -3,7 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository, type EntityManager } from 'typeorm';
 import { assertIfMatchWhenGiven, escapeLike, KalamError, recordAudit } from '@kalam/core';
 import { LocalesService } from '@kalam/i18n';
-import { assertLocaleScope, canDeleteRecord, canEditRecordLocale, type Editor, type SharedRecord } from '@kalam/auth';
+import { assertLocaleScope, canDeleteRecord, canEditRecordLocale, type Editor } from '@kalam/auth';
 import { pageWindow, type Page, type SearchPageQueryDto } from '../common/pagination';
 import { TranslatableWriter } from '../translatable/translatable-writer';
 import { TAG_TEXT } from './tag-text';
@@ -84,7 +84,7 @@ export class TagsService {
   ): Promise<{ tag: TagEntity; created: boolean }> {
     await this.locales.requireEnabled(locale);
     const created = await this.dataSource.transaction(async (manager) => {
-      await this.lockForChange(manager, id, user, (editor, record) => canEditRecordLocale(editor, record, locale), locale);
+      await this.writer.lockSharedFor(manager, TAG_TEXT, id, user, (editor, record) => canEditRecordLocale(editor, record, locale), locale);
       return (await this.writer.put(manager, TAG_TEXT, id, locale, this.text(input), expectedVersion, user.id)).created;
     });
     return { tag: await this.get(id), created };
@@ -92,7 +92,7 @@ export class TagsService {
 
   async remove(id: string, user: Editor, expectedVersion?: number): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const tag = await this.lockForChange(manager, id, user, canDeleteRecord);
+      const tag = await this.writer.lockSharedFor(manager, TAG_TEXT, id, user, canDeleteRecord);
       assertIfMatchWhenGiven(expectedVersion, tag.version);
       await manager.delete(TagEntity, { id });
       await recordAudit(manager, { actorId: user.id, action: 'tag.deleted', subjectType: 'tag', subjectId: id });
@@ -115,15 +115,4 @@ export class TagsService {
   }
 
   /** Locks the tag for this transaction and checks `allowed` against it; 404 when gone, 403 when not allowed. */
-  private async lockForChange(
-    manager: EntityManager,
-    id: string,
-    user: Editor,
-    allowed: (user: Editor, record: SharedRecord) => boolean,
-    locale?: string,
-  ): Promise<TagEntity> {
-    const { parent, record } = await this.writer.lockShared(manager, TAG_TEXT, id);
-    if (!allowed(user, record)) throw KalamError.forbidden(locale ? 'auth.locale_forbidden' : 'forbidden', { locale });
-    return parent;
-  }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Not, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import { isUniqueViolation, KalamError, recordAudit } from '@kalam/core';
+import type { Editor, SharedRecord } from '@kalam/auth';
 import { insertWithUniqueSlug } from '../common/unique-slug';
 
 /**
@@ -70,6 +71,23 @@ export class TranslatableWriter {
     const parent = await this.lockParent(manager, spec, id);
     const rows = await manager.find(spec.translation, { where: { [spec.parentKey]: id } as never, select: { locale: true } as never });
     return { parent, record: { createdBy: parent.createdBy, locales: rows.map((row) => (row as { locale: string }).locale) } };
+  }
+
+  /**
+   * `lockShared`, then the permission rule: 403 (naming the locale, when the change is to one
+   * locale's text) unless `allowed` lets the user change the record.
+   */
+  async lockSharedFor<P extends ObjectLiteral & { createdBy: string | null }>(
+    manager: EntityManager,
+    spec: TranslatableSpec<P, ObjectLiteral>,
+    id: string,
+    user: Editor,
+    allowed: (user: Editor, record: SharedRecord) => boolean,
+    locale?: string,
+  ): Promise<P> {
+    const { parent, record } = await this.lockShared(manager, spec, id);
+    if (!allowed(user, record)) throw KalamError.forbidden(locale ? 'auth.locale_forbidden' : 'forbidden', { locale });
+    return parent;
   }
 
   /**
