@@ -1,17 +1,15 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { alive, answers, until } from './support/processes';
+import { alive, answers, compileApps, kalamEnv, LAUNCHER_ADMIN, ROOT, startLauncher, stopLauncher, until } from './support/processes';
 
 /**
  * `npm start`'s launcher, as a user runs it: compiled, on an empty data dir, then killed with
  * kill -9 and started again. Nothing written before the kill may be lost, and nothing may be left
  * running after a clean stop.
  */
-const ROOT = path.resolve(__dirname, '..');
-const CLI = path.join(ROOT, 'dist/apps/cli/src/main.js');
 const TIMEOUT = 90_000;
 
 describe('npm start launcher', () => {
@@ -21,27 +19,10 @@ describe('npm start launcher', () => {
   const delivery = `http://127.0.0.1:${port + 1}`;
   let launcher: ChildProcess | undefined;
 
-  function start(): ChildProcess {
-    return spawn(process.execPath, [CLI, 'start'], {
-      env: {
-        ...process.env,
-        KALAM_DATA_DIR: dataDir,
-        ADMIN_PORT: String(port),
-        DELIVERY_PORT: String(port + 1),
-        HOST: '127.0.0.1',
-        ADMIN_EMAIL: 'boss@example.org',
-        ADMIN_PASSWORD: 'a-long-password',
-        KALAM_DEMO: 'false',
-        LOG_LEVEL: 'warn',
-        DATABASE_URL: '',
-      },
-      stdio: 'ignore',
-    });
-  }
+  const start = () => startLauncher(dataDir, port);
 
   beforeAll(() => {
-    const compiled = spawnSync('npm', ['run', 'compile', '--silent'], { cwd: ROOT, encoding: 'utf8' });
-    if (compiled.status !== 0) throw new Error(`compile failed: ${compiled.stdout}${compiled.stderr}`);
+    compileApps();
   }, TIMEOUT);
 
   beforeEach(async () => {
@@ -49,10 +30,7 @@ describe('npm start launcher', () => {
   });
 
   afterEach(async () => {
-    if (launcher?.pid && alive(launcher.pid)) {
-      launcher.kill('SIGTERM');
-      await until(() => !alive(launcher!.pid!), 'the launcher to stop', 20_000).catch(() => launcher!.kill('SIGKILL'));
-    }
+    await stopLauncher(launcher);
     await rm(dataDir, { recursive: true, force: true });
   }, TIMEOUT);
 
@@ -65,7 +43,7 @@ describe('npm start launcher', () => {
       const login = await fetch(`${admin}/admin/v1/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: 'boss@example.org', password: 'a-long-password' }),
+        body: JSON.stringify(LAUNCHER_ADMIN),
       });
       const { accessToken } = (await login.json()) as { accessToken: string };
       const created = await fetch(`${admin}/admin/v1/locales`, {
@@ -101,16 +79,7 @@ describe('npm start launcher', () => {
     async () => {
       const npm = spawn('npm', ['start', '--silent'], {
         cwd: ROOT,
-        env: {
-          ...process.env,
-          KALAM_DATA_DIR: dataDir,
-          ADMIN_PORT: String(port),
-          DELIVERY_PORT: String(port + 1),
-          HOST: '127.0.0.1',
-          KALAM_DEMO: 'false',
-          LOG_LEVEL: 'warn',
-          DATABASE_URL: '',
-        },
+        env: kalamEnv(dataDir, port),
         stdio: 'ignore',
       });
       launcher = npm;

@@ -1,17 +1,15 @@
-import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
-import { alive, answers, until } from './support/processes';
+import { alive, answers, compileApps, LAUNCHER_ADMIN, startLauncher, stopLauncher, until } from './support/processes';
 
 /**
  * Publishing is one transaction: kill -9 the admin API in the middle of a burst of publishes,
  * start again, and every translation is either wholly before its publish (approved, nothing live,
  * no outbox event, no audit entry) or wholly after it, never in between.
  */
-const ROOT = path.resolve(__dirname, '..');
-const CLI = path.join(ROOT, 'dist/apps/cli/src/main.js');
 const TIMEOUT = 120_000;
 const ARTICLES = 60;
 
@@ -21,34 +19,15 @@ describe('kill -9 during publish', () => {
   const port = 20_000 + Math.floor(Math.random() * 20_000);
   const admin = `http://127.0.0.1:${port}`;
 
-  const start = () =>
-    spawn(process.execPath, [CLI, 'start'], {
-      env: {
-        ...process.env,
-        KALAM_DATA_DIR: dataDir,
-        ADMIN_PORT: String(port),
-        DELIVERY_PORT: String(port + 1),
-        HOST: '127.0.0.1',
-        ADMIN_EMAIL: 'boss@example.org',
-        ADMIN_PASSWORD: 'a-long-password',
-        KALAM_DEMO: 'false',
-        LOG_LEVEL: 'error',
-        DATABASE_URL: '',
-      },
-      stdio: 'ignore',
-    });
+  const start = () => startLauncher(dataDir, port, 'error');
 
   beforeAll(async () => {
-    const compiled = spawnSync('npm', ['run', 'compile', '--silent'], { cwd: ROOT, encoding: 'utf8' });
-    if (compiled.status !== 0) throw new Error(`compile failed: ${compiled.stdout}${compiled.stderr}`);
+    compileApps();
     dataDir = await mkdtemp(path.join(tmpdir(), 'kalam-crash-'));
   }, TIMEOUT);
 
   afterAll(async () => {
-    if (launcher?.pid && alive(launcher.pid)) {
-      launcher.kill('SIGTERM');
-      await until(() => !alive(launcher!.pid!), 'the launcher to stop', 20_000).catch(() => launcher!.kill('SIGKILL'));
-    }
+    await stopLauncher(launcher);
     await rm(dataDir, { recursive: true, force: true });
   }, TIMEOUT);
 
@@ -66,7 +45,7 @@ describe('kill -9 during publish', () => {
       const login = await fetch(`${admin}/admin/v1/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: 'boss@example.org', password: 'a-long-password' }),
+        body: JSON.stringify(LAUNCHER_ADMIN),
       });
       const { accessToken: token } = (await login.json()) as { accessToken: string };
       const author = await call('POST', '/admin/v1/authors', token, { name: 'Crash Author' });

@@ -1,3 +1,6 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+
 /** Helpers for tests that run Kalam as users do: as processes, started, signalled and waited for. */
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -26,3 +29,43 @@ export const answers = (url: string): Promise<boolean> =>
     (r) => r.ok,
     () => false,
   );
+
+export const ROOT = path.resolve(__dirname, '../..');
+const CLI = path.join(ROOT, 'dist/apps/cli/src/main.js');
+
+/** Compiles the apps as `npm start` does, so tests run the same JavaScript a user runs. */
+export function compileApps(): void {
+  const compiled = spawnSync('npm', ['run', 'compile', '--silent'], { cwd: ROOT, encoding: 'utf8' });
+  if (compiled.status !== 0) throw new Error(`compile failed: ${compiled.stdout}${compiled.stderr}`);
+}
+
+/** The environment of a Kalam of its own: embedded PostgreSQL in `dataDir`, the APIs on `port` and `port + 1`. */
+export function kalamEnv(dataDir: string, port: number, logLevel = 'warn'): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    KALAM_DATA_DIR: dataDir,
+    ADMIN_PORT: String(port),
+    DELIVERY_PORT: String(port + 1),
+    HOST: '127.0.0.1',
+    KALAM_DEMO: 'false',
+    LOG_LEVEL: logLevel,
+    DATABASE_URL: '',
+  };
+}
+
+export const LAUNCHER_ADMIN = { email: 'boss@example.org', password: 'a-long-password' };
+
+/** The compiled launcher (`npm start` without npm), with a first admin. */
+export function startLauncher(dataDir: string, port: number, logLevel = 'warn'): ChildProcess {
+  return spawn(process.execPath, [CLI, 'start'], {
+    env: { ...kalamEnv(dataDir, port, logLevel), ADMIN_EMAIL: LAUNCHER_ADMIN.email, ADMIN_PASSWORD: LAUNCHER_ADMIN.password },
+    stdio: 'ignore',
+  });
+}
+
+/** SIGTERM, then SIGKILL if it has not stopped within 20 s. */
+export async function stopLauncher(launcher: ChildProcess | undefined): Promise<void> {
+  if (!launcher?.pid || !alive(launcher.pid)) return;
+  launcher.kill('SIGTERM');
+  await until(() => !alive(launcher.pid!), 'the launcher to stop', 20_000).catch(() => launcher.kill('SIGKILL'));
+}
