@@ -151,6 +151,7 @@ describe('translation jobs and queues', () => {
     // The claimed translation is the holder's to write; another translator gets 409, an editor may still.
     const intruder = translators.find((t) => t !== holder)!;
     const put = (token: string) => test.http.put(`/admin/v1/articles/${id}/translations/tr`, { title: 'Başlık', body: 'Metin.[^1]' }, { token });
+    expect((await put(ru.token)).status).toBe(403); // not told who holds the tr job
     const refusedPut = await put(intruder.token);
     expect(refusedPut.status).toBe(409);
     expect(refusedPut.body.error).toBe('job.claimed');

@@ -1,5 +1,6 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { canEditTranslation } from '@kalam/auth';
 import { recordAudit } from '@kalam/core';
 import { ArticleTranslationEntity, RevisionEntity, type ArticleEntity } from '@kalam/content';
 import { DraftHooks, recordOutbox, TransitionHooks, type DraftSaveEvent, type TransitionEvent } from '@kalam/workflow';
@@ -44,7 +45,8 @@ export class JobsLifecycle implements OnModuleInit {
 
   /** A claim is the holder's to write: others who do not manage the language get 409 naming the holder. */
   private async beforeSave({ manager, article, locale, user }: DraftSaveEvent): Promise<void> {
-    if (locale === article.sourceLocale) return;
+    // Who may not write the locale at all gets the writer's own 403, not news of who holds the job.
+    if (locale === article.sourceLocale || !canEditTranslation(user, article, locale)) return;
     const job = await findActiveJob(manager, article.id, locale);
     if (job) await this.jobs.refuseIfHeldByOther(manager, job, article, user);
   }
