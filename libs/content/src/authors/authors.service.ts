@@ -146,6 +146,4 @@ export class AuthorsService {
       await recordAudit(manager, { actorId: user.id, action: 'author.translation.deleted', subjectType: 'author', subjectId: id, details: { locale } });
     });
   }
-
-  /** Locks the author for this transaction and checks `allowed` against it; 404 when gone, 403 when not allowed. */
 }

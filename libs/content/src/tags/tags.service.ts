@@ -113,6 +113,4 @@ export class TagsService {
   private text(input: TagTranslationInputDto) {
     return { fields: { name: input.name }, slug: { given: input.slug, title: input.name } };
   }
-
-  /** Locks the tag for this transaction and checks `allowed` against it; 404 when gone, 403 when not allowed. */
 }

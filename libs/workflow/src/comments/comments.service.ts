@@ -3,8 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { canPerform, type Editor } from '@kalam/auth';
 import { KalamError, recordAudit } from '@kalam/core';
-import { ARTICLE_TEXT, RevisionEntity, TranslatableWriter, type ArticleEntity, type ArticleTranslationEntity } from '@kalam/content';
+import { ARTICLE_TEXT, TranslatableWriter, type ArticleEntity, type ArticleTranslationEntity } from '@kalam/content';
 import type { CreateCommentDto } from './dto/comment.dto';
+import { RevisionsService } from '../revisions/revisions.service';
 import { ReviewCommentEntity } from './review-comment.entity';
 
 /**
@@ -17,6 +18,7 @@ export class CommentsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly writer: TranslatableWriter,
+    private readonly revisions: RevisionsService,
   ) {}
 
   async list(articleId: string, locale: string, user: Editor): Promise<ReviewCommentEntity[]> {
@@ -28,8 +30,7 @@ export class CommentsService {
   create(articleId: string, locale: string, input: CreateCommentDto, user: Editor): Promise<ReviewCommentEntity> {
     return this.dataSource.transaction(async (manager) => {
       const translation = await this.participant(manager, articleId, locale, user, true);
-      const revision = await manager.findOne(RevisionEntity, { where: { articleId, locale }, order: { number: 'DESC' }, select: { id: true } });
-      return this.addIn(manager, translation, input, user, revision?.id ?? null);
+      return this.addIn(manager, translation, input, user, await this.revisions.latestId(manager, articleId, locale));
     });
   }
 

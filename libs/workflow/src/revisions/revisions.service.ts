@@ -61,6 +61,12 @@ export class RevisionsService {
     };
   }
 
+  /** The newest revision's id (what a comment is made on), without its snapshot; null before the first save. */
+  async latestId(manager: EntityManager, articleId: string, locale: string): Promise<string | null> {
+    const revision = await manager.findOne(RevisionEntity, { where: { articleId, locale }, order: { number: 'DESC' }, select: { id: true } });
+    return revision?.id ?? null;
+  }
+
   /** The newest revision of the translation, or null before the first save. */
   latest(manager: EntityManager, articleId: string, locale: string): Promise<RevisionEntity | null> {
     return manager.findOne(RevisionEntity, { where: { articleId, locale }, order: { number: 'DESC' } });

@@ -63,6 +63,16 @@ export interface TransitionResult {
 
 export const stateOf = (translation: ArticleTranslationEntity): TranslationState => ({ status: translation.status, live: translation.liveRevisionId !== null });
 
+/** 409 listing the steps open from where the translation is. */
+function notAllowed(current: ArticleTranslationEntity, transition: Transition): KalamError {
+  const allowed = allowedTransitions(stateOf(current));
+  return KalamError.conflict(
+    'workflow.transition_not_allowed',
+    { transition, status: current.status, allowed: allowed.join(', ') || '—' },
+    { details: { allowed } },
+  );
+}
+
 /**
  * Moves one translation through the workflow. Each step is one transaction under the article's
  * lock: the caller must hold the version they saw (If-Match), so nobody approves or publishes text
@@ -129,14 +139,7 @@ export class TransitionsService {
   ): Promise<TransitionResult> {
     const { articleId, locale } = current;
     const outcome = applyTransition(stateOf(current), transition);
-    if (!outcome) {
-      const allowed = allowedTransitions(stateOf(current));
-      throw KalamError.conflict(
-        'workflow.transition_not_allowed',
-        { transition, status: current.status, allowed: allowed.join(', ') || '—' },
-        { details: { allowed } },
-      );
-    }
+    if (!outcome) throw notAllowed(current, transition);
     if (transition === 'submit') await this.assertFootnotes(manager, articleId, locale);
     if (transition === 'request-changes' && !input.comment?.trim()) {
       throw KalamError.badRequest('request.validation_failed', { count: 1 }, [{ field: 'comment', code: 'validation.isNotEmpty' }]);
@@ -145,14 +148,12 @@ export class TransitionsService {
     const changes: Partial<ArticleTranslationEntity> = { status: outcome.status };
     if (outcome.live === 'publish') Object.assign(changes, await this.goLive(manager, current, user));
     if (outcome.live === 'withdraw') Object.assign(changes, { liveRevisionId: null, liveSlug: null, publishAt: null, unpublishAt: null });
-    if (transition === 'archive') Object.assign(changes, { publishAt: null, unpublishAt: null });
 
     const details = { from: current.status, to: outcome.status, ...(outcome.live === 'keep' ? {} : { live: outcome.live }) };
     const { row } = await this.writer.upsert(manager, ARTICLE_TEXT, articleId, locale, { fields: changes }, user.id, PAST[transition], details);
     // request-changes must say why; any other step may carry a note ("approved, nice work").
     if (input.comment?.trim()) {
-      const revision = await this.revisions.latest(manager, articleId, locale);
-      await this.comments.addIn(manager, row, { body: input.comment.trim() }, user, revision?.id ?? null);
+      await this.comments.addIn(manager, row, { body: input.comment.trim() }, user, await this.revisions.latestId(manager, articleId, locale));
     }
     if (outcome.live === 'publish') {
       await recordOutbox(manager, {
@@ -185,14 +186,7 @@ export class TransitionsService {
     at: Date,
     user: Editor,
   ): Promise<TransitionResult> {
-    if (!applyTransition(stateOf(current), transition)) {
-      const allowed = allowedTransitions(stateOf(current));
-      throw KalamError.conflict(
-        'workflow.transition_not_allowed',
-        { transition, status: current.status, allowed: allowed.join(', ') || '—' },
-        { details: { allowed } },
-      );
-    }
+    if (!applyTransition(stateOf(current), transition)) throw notAllowed(current, transition);
     const { articleId, locale } = current;
     const fields = transition === 'publish' ? { publishAt: at } : { unpublishAt: at };
     const { row } = await this.writer.upsert(manager, ARTICLE_TEXT, articleId, locale, { fields }, user.id, `${transition}_scheduled`, {
