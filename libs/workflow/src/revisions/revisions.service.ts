@@ -16,9 +16,15 @@ export class RevisionsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** A revision of the translation as it stands in this transaction, with the article's current sources. */
-  async record(manager: EntityManager, translation: ArticleTranslationEntity, actorId: string | null, message: string | null = null): Promise<RevisionEntity> {
+  async record(
+    manager: EntityManager,
+    translation: ArticleTranslationEntity,
+    actorId: string | null,
+    message: string | null = null,
+    snapshot?: RevisionSnapshot,
+  ): Promise<RevisionEntity> {
     const { articleId, locale } = translation;
-    const snapshot = await this.snapshot(manager, translation);
+    snapshot ??= await this.snapshot(manager, translation);
     const [{ next }]: { next: number }[] = await manager.query(
       'SELECT coalesce(max(number), 0) + 1 AS next FROM revision WHERE article_id = $1 AND locale = $2',
       [articleId, locale],
@@ -36,8 +42,9 @@ export class RevisionsService {
   async current(manager: EntityManager, translation: ArticleTranslationEntity, actorId: string | null): Promise<RevisionEntity> {
     const latest = await this.latest(manager, translation.articleId, translation.locale);
     // Deep equality, not JSON text: jsonb does not keep the order of keys.
-    if (latest && isDeepStrictEqual(latest.snapshot, await this.snapshot(manager, translation))) return latest;
-    return this.record(manager, translation, actorId, null);
+    const snapshot = await this.snapshot(manager, translation);
+    if (latest && isDeepStrictEqual(latest.snapshot, snapshot)) return latest;
+    return this.record(manager, translation, actorId, null, snapshot);
   }
 
   private async snapshot(manager: EntityManager, translation: ArticleTranslationEntity): Promise<RevisionSnapshot> {
