@@ -5,6 +5,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { AccessGuard, authConfig, AuthModule, PostgresThrottlerStorage, type AuthConfig } from '@kalam/auth';
 import { ContentModule } from '@kalam/content';
 import { databaseConfig, DatabaseModule } from '@kalam/database';
+import { DeliveryModule } from '@kalam/delivery';
 import { I18nModule, LocalesModule } from '@kalam/i18n';
 import { HealthModule, httpConfig } from '@kalam/platform';
 import { TranslationModule } from '@kalam/translation';
@@ -45,6 +46,7 @@ import { QueuesController } from './translation/queues.controller';
     ContentModule,
     WorkflowModule,
     TranslationModule,
+    DeliveryModule,
     HealthModule,
   ],
   controllers: [

@@ -3,6 +3,7 @@ import { ConfigModule } from '@nestjs/config';
 import { authConfig, AuthModule } from '@kalam/auth';
 import { ContentModule } from '@kalam/content';
 import { databaseConfig, DatabaseModule } from '@kalam/database';
+import { DeliveryModule } from '@kalam/delivery';
 import { I18nModule, LocalesModule } from '@kalam/i18n';
 import { TranslationModule } from '@kalam/translation';
 import { WorkflowModule } from '@kalam/workflow';
@@ -17,6 +18,7 @@ import { WorkflowModule } from '@kalam/workflow';
     ContentModule,
     WorkflowModule,
     TranslationModule,
+    DeliveryModule,
   ],
 })
 export class CliModule {}

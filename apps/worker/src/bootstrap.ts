@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { KalamLogger, LOG_LEVELS } from '@kalam/core';
 import { readAuthConfig } from '@kalam/auth';
 import { readDatabaseConfig } from '@kalam/database';
+import { DocumentsRendererJob } from '@kalam/delivery';
 import { readHttpConfig } from '@kalam/platform';
 import { ScheduledTransitionsRunner } from '@kalam/workflow';
 import { TokenCleanupJob } from './maintenance/token-cleanup.job';
@@ -19,6 +20,7 @@ export async function startWorker(): Promise<INestApplicationContext> {
   // Run the cleanup once at start, then hourly.
   await app.get(TokenCleanupJob).run();
   await app.get(ScheduledTransitionsRunner).start();
+  await app.get(DocumentsRendererJob).start();
   new Logger('Worker').log('worker running');
   return app;
 }

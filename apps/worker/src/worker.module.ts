@@ -3,6 +3,7 @@ import { ConfigModule } from '@nestjs/config';
 import { ScheduleModule } from '@nestjs/schedule';
 import { AuthModule, authConfig } from '@kalam/auth';
 import { databaseConfig, DatabaseModule } from '@kalam/database';
+import { DeliveryModule } from '@kalam/delivery';
 import { I18nModule } from '@kalam/i18n';
 import { TranslationModule } from '@kalam/translation';
 import { WorkflowModule } from '@kalam/workflow';
@@ -18,6 +19,7 @@ import { TokenCleanupJob } from './maintenance/token-cleanup.job';
     AuthModule,
     WorkflowModule,
     TranslationModule,
+    DeliveryModule,
   ],
   providers: [TokenCleanupJob],
 })

@@ -13,6 +13,7 @@ import { SlugHistoryEntity } from './articles/slug-history.entity';
 import { AuthorTranslationEntity } from './authors/author-translation.entity';
 import { AuthorEntity } from './authors/author.entity';
 import { AuthorsService } from './authors/authors.service';
+import { ContentChangeHooks } from './common/content-change-hooks';
 import { contentConfig } from './content.config';
 import { MediaTranslationEntity } from './media/media-translation.entity';
 import { MediaEntity } from './media/media.entity';
@@ -25,7 +26,16 @@ import { TagEntity } from './tags/tag.entity';
 import { TagsService } from './tags/tags.service';
 import { TranslatableWriter } from './translatable/translatable-writer';
 
-const SERVICES = [TranslatableWriter, AuthorsService, TagsService, MediaService, ArticlesService, ArticleTranslationsService, SourcesService];
+const SERVICES = [
+  TranslatableWriter,
+  ContentChangeHooks,
+  AuthorsService,
+  TagsService,
+  MediaService,
+  ArticlesService,
+  ArticleTranslationsService,
+  SourcesService,
+];
 
 @Module({
   imports: [

@@ -17,7 +17,7 @@ export { TRANSLATION_STATUSES, type TranslationStatus } from './articles/transla
 export { SourcesService } from './sources/sources.service';
 export { CreateSourceDto, UpdateSourceDto, ReorderSourcesDto, SourceResponseDto } from './sources/dto/source.dto';
 export { type FootnoteReport, type FootnoteIssue } from './footnotes/footnote-checks';
-export { renderArticleBody } from './markdown/render-markdown';
+export { renderArticleBody, renderMarkdown, markdownToPlainText, type CitationSource } from './markdown/render-markdown';
 export { ArticleEntity } from './articles/article.entity';
 export { ArticleTranslationEntity } from './articles/article-translation.entity';
 export { SlugHistoryEntity } from './articles/slug-history.entity';
@@ -26,3 +26,4 @@ export { ARTICLE_TEXT } from './articles/article-text';
 export { TranslatableWriter, type TranslatableSpec, type TranslationInput, type TranslationWrite } from './translatable/translatable-writer';
 export { scanFootnotes, citedFootnotes } from './footnotes/footnote-references';
 export { RevisionEntity, type RevisionSnapshot } from './revisions/revision.entity';
+export { ContentChangeHooks, type ContentChange } from './common/content-change-hooks';

@@ -8,3 +8,4 @@ export { Public, IS_PUBLIC_KEY } from './public.decorator';
 export { runMain } from './run-main';
 export { projectRoot } from './project-root';
 export { recordAudit, type AuditEntry } from './audit/record-audit';
+export { HookList } from './hooks/hook-list';

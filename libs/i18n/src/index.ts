@@ -10,3 +10,4 @@ export { fallbackChain } from './locales/fallback-chain';
 export { CreateLocaleDto } from './locales/dto/create-locale.dto';
 export { UpdateLocaleDto } from './locales/dto/update-locale.dto';
 export { LocaleResponseDto } from './locales/dto/locale-response.dto';
+export { searchForm, formatCalendarDate } from './text/search-form';

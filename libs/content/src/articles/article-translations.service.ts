@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, Not, type EntityManager } from 'typeorm';
 import { AuditService } from '@kalam/auth';
 import { assertIfMatchWhenGiven, KalamError } from '@kalam/core';
-import { LocalesService, Messages } from '@kalam/i18n';
+import { formatCalendarDate, LocalesService, Messages } from '@kalam/i18n';
 import { checkFootnotes, type FootnoteReport } from '../footnotes/footnote-checks';
 import { citedFootnotes } from '../footnotes/footnote-references';
 import { renderArticleBody } from '../markdown/render-markdown';
@@ -72,7 +72,7 @@ export class ArticleTranslationsService {
       this.dataSource.manager.find(SourceEntity, { where: { articleId }, order: { position: 'ASC' } }),
       this.dataSource.manager.find(SlugHistoryEntity, { where: { articleId, locale }, order: { retiredAt: 'DESC' } }),
     ]);
-    const labels = { accessed: (date: string) => this.messages.t(locale, 'citation.accessed', { date }) };
+    const labels = { accessed: (date: string) => this.messages.t(locale, 'citation.accessed', { date: formatCalendarDate(date, locale) }) };
     return { translation, bodyHtml: renderArticleBody(translation.body, sources, labels), previousSlugs: history.map((h) => h.slug) };
   }
 

@@ -20,6 +20,7 @@ import { ArticleEntity } from './article.entity';
 import { ARTICLE_TEXT } from './article-text';
 import { TranslatableWriter } from '../translatable/translatable-writer';
 import type { ArticleListQueryDto, CreateArticleDto, UpdateArticleDto } from './dto/article.dto';
+import { ContentChangeHooks } from '../common/content-change-hooks';
 
 /** An article with everything an editor sees on its page. */
 export interface ArticleView {
@@ -41,6 +42,7 @@ export class ArticlesService {
     private readonly media: MediaService,
     private readonly audit: AuditService,
     private readonly writer: TranslatableWriter,
+    private readonly changes: ContentChangeHooks,
   ) {}
 
   async create(input: CreateArticleDto, user: Editor): Promise<ArticleView> {
@@ -75,6 +77,7 @@ export class ArticlesService {
       await manager.update(ArticleEntity, { id }, { ...changes, version: () => 'version + 1' });
       await this.replaceLinks(manager, id, input.authorIds, input.tagIds);
       await this.audit.record(articleEvent(user, 'article.updated', id, { ...input, version: current.version + 1 }), manager);
+      await this.changes.run({ manager, kind: 'article', id });
     });
     return this.view(id);
   }

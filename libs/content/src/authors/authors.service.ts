@@ -11,6 +11,7 @@ import { AUTHOR_TEXT } from './author-text';
 import { AuthorTranslationEntity } from './author-translation.entity';
 import { AuthorEntity } from './author.entity';
 import type { CreateAuthorDto, PutAuthorTranslationDto, UpdateAuthorDto } from './dto/author.dto';
+import { ContentChangeHooks } from '../common/content-change-hooks';
 
 @Injectable()
 export class AuthorsService {
@@ -19,6 +20,7 @@ export class AuthorsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly locales: LocalesService,
     private readonly writer: TranslatableWriter,
+    private readonly changes: ContentChangeHooks,
   ) {}
 
   async list(query: SearchPageQueryDto): Promise<Page<AuthorEntity>> {
@@ -99,6 +101,7 @@ export class AuthorsService {
         subjectId: id,
         details: { ...changes, version: current.version + 1 },
       });
+      await this.changes.run({ manager, kind: 'author', id });
     });
     return this.get(id);
   }
@@ -134,6 +137,7 @@ export class AuthorsService {
     return this.dataSource.transaction(async (manager) => {
       await this.writer.lockSharedFor(manager, AUTHOR_TEXT, id, user, (editor, record) => canEditRecordLocale(editor, record, locale), locale);
       const write = await this.writer.put(manager, AUTHOR_TEXT, id, locale, { fields }, expectedVersion, user.id);
+      await this.changes.run({ manager, kind: 'author', id });
       return { translation: write.row, created: write.created };
     });
   }
@@ -144,6 +148,7 @@ export class AuthorsService {
       const result = await manager.delete(AuthorTranslationEntity, { authorId: id, locale });
       if (!result.affected) throw KalamError.notFound('translation.not_found', { locale });
       await recordAudit(manager, { actorId: user.id, action: 'author.translation.deleted', subjectType: 'author', subjectId: id, details: { locale } });
+      await this.changes.run({ manager, kind: 'author', id });
     });
   }
 }

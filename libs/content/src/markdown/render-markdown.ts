@@ -115,3 +115,15 @@ export function renderArticleBody(body: string, sources: readonly CitationSource
 export function renderMarkdown(text: string): string {
   return sanitize(markdown.render(text));
 }
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' };
+
+/** The words of a Markdown text, for search indexes and snippets: no markup, no footnote markers. */
+export function markdownToPlainText(text: string): string {
+  const html = markdown.render(text.replace(/\[\^\d{1,4}\](?!:)/g, '').replace(/^\s{0,3}\[\^\d{1,4}\]:.*$/gm, ''));
+  return sanitizeHtml(html.replace(/<\/(p|h\d|li|blockquote|pre|tr)>/g, '$&\n'), { allowedTags: [], allowedAttributes: {} })
+    .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_, name: string) => ENTITIES[name])
+    .replace(/[ \t]+/g, ' ')
+    .replace(/\n{2,}/g, '\n')
+    .trim();
+}

@@ -15,6 +15,7 @@ import { contentConfig, type ContentConfig } from '../content.config';
 import { MediaTranslationInputDto, type CreateExternalMediaDto, type UpdateMediaDto } from './dto/media.dto';
 import { inspectImage } from './image-type';
 import { MediaEntity } from './media.entity';
+import { ContentChangeHooks } from '../common/content-change-hooks';
 
 export interface UploadInput {
   bytes: Buffer;
@@ -31,6 +32,7 @@ export class MediaService {
     @Inject(contentConfig.KEY) private readonly config: ContentConfig,
     private readonly locales: LocalesService,
     private readonly writer: TranslatableWriter,
+    private readonly changes: ContentChangeHooks,
   ) {}
 
   get maxBytes(): number {
@@ -164,6 +166,7 @@ export class MediaService {
         details: { ...changes, locales: translations.map(([l]) => l), version: media.version + 1 },
       });
       await this.writeTranslations(manager, id, translations, user.id);
+      await this.changes.run({ manager, kind: 'media', id });
     });
     return this.get(id);
   }
@@ -179,6 +182,7 @@ export class MediaService {
       await manager.query('SELECT id FROM article WHERE hero_media_id = $1 ORDER BY id FOR NO KEY UPDATE', [id]);
       await manager.delete(MediaEntity, { id });
       await recordAudit(manager, { actorId: user.id, action: 'media.deleted', subjectType: 'media', subjectId: id, details: { storageKey: media.storageKey } });
+      await this.changes.run({ manager, kind: 'media', id });
       return media.storageKey;
     });
     // After the commit: a failed delete never leaves a row pointing at a removed file.

@@ -11,6 +11,7 @@ import { validateRecordValues } from '../common/validate-record';
 import { TagTranslationInputDto } from './dto/tag.dto';
 import { TagTranslationEntity } from './tag-translation.entity';
 import { TagEntity } from './tag.entity';
+import { ContentChangeHooks } from '../common/content-change-hooks';
 
 @Injectable()
 export class TagsService {
@@ -19,6 +20,7 @@ export class TagsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly locales: LocalesService,
     private readonly writer: TranslatableWriter,
+    private readonly changes: ContentChangeHooks,
   ) {}
 
   async list(query: SearchPageQueryDto): Promise<Page<TagEntity>> {
@@ -85,7 +87,9 @@ export class TagsService {
     await this.locales.requireEnabled(locale);
     const created = await this.dataSource.transaction(async (manager) => {
       await this.writer.lockSharedFor(manager, TAG_TEXT, id, user, (editor, record) => canEditRecordLocale(editor, record, locale), locale);
-      return (await this.writer.put(manager, TAG_TEXT, id, locale, this.text(input), expectedVersion, user.id)).created;
+      const { created } = await this.writer.put(manager, TAG_TEXT, id, locale, this.text(input), expectedVersion, user.id);
+      await this.changes.run({ manager, kind: 'tag', id });
+      return created;
     });
     return { tag: await this.get(id), created };
   }
@@ -96,6 +100,7 @@ export class TagsService {
       assertIfMatchWhenGiven(expectedVersion, tag.version);
       await manager.delete(TagEntity, { id });
       await recordAudit(manager, { actorId: user.id, action: 'tag.deleted', subjectType: 'tag', subjectId: id });
+      await this.changes.run({ manager, kind: 'tag', id });
     });
   }
 

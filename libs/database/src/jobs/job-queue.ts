@@ -4,7 +4,7 @@ import PgBoss from 'pg-boss';
 import type { DataSource, EntityManager } from 'typeorm';
 
 /** Queues created by migrations (see migrations/*-CreateJobQueue.ts). */
-export type QueueName = 'translation-schedule';
+export type QueueName = 'translation-schedule' | 'documents-render';
 
 interface Executor {
   executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;

@@ -142,7 +142,7 @@ export const en: CatalogTree = {
     footnote_not_in_source_locale: 'Footnote {{footnote}} is in this translation but not in the source text.',
   },
   citation: {
-    accessed: 'accessed {{date}}',
+    accessed: 'Date of Accession: {{date}}',
   },
   validation: {
     invalid: '{{field}} is not valid.',

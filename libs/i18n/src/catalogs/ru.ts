@@ -149,7 +149,7 @@ export const ru: CatalogTree = {
     footnote_not_in_source_locale: 'Сноска {{footnote}} есть в этом переводе, но не в исходном тексте.',
   },
   citation: {
-    accessed: 'дата обращения: {{date}}',
+    accessed: 'Дата обращения: {{date}}',
   },
   validation: {
     invalid: 'Поле {{field}} заполнено неверно.',

@@ -140,7 +140,7 @@ export const tr: CatalogTree = {
     footnote_not_in_source_locale: '{{footnote}} numaralı dipnot bu çeviride var, kaynak metinde yok.',
   },
   citation: {
-    accessed: 'erişim tarihi: {{date}}',
+    accessed: 'Erişim Tarihi: {{date}}',
   },
   validation: {
     invalid: '{{field}} geçerli değil.',

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Editor } from '@kalam/auth';
 import type { ArticleEntity } from '@kalam/content';
-import { HookList } from '../hooks/hook-list';
+import { HookList } from '@kalam/core';
 
 /** A save about to be written, under the article's lock. */
 export interface DraftSaveEvent {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Editor } from '@kalam/auth';
 import type { ArticleEntity, ArticleTranslationEntity } from '@kalam/content';
-import { HookList } from '../hooks/hook-list';
+import { HookList } from '@kalam/core';
 import type { Transition } from './translation-state-machine';
 
 /** One workflow step as it commits: the translation before and after, in the step's transaction. */

@@ -1,6 +1,6 @@
 /**
- * Handlers other contexts register on a workflow event, run one after the other in the event's
- * transaction (a transaction is one connection); one that throws rolls the whole step back.
+ * Handlers other contexts register on an event (a workflow step, a content change), run one after
+ * the other in the event's transaction (a transaction is one connection); one that throws rolls it all back.
  */
 export class HookList<E> {
   private readonly handlers: ((event: E) => Promise<void>)[] = [];

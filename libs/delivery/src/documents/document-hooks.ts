@@ -1,0 +1,43 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { ContentChangeHooks, type ContentChange } from '@kalam/content';
+import { JobQueue } from '@kalam/database';
+import { TransitionHooks, type TransitionEvent } from '@kalam/workflow';
+import { DocumentsService, type SharedRecordKind } from './documents.service';
+
+export interface RenderJob {
+  kind: SharedRecordKind;
+  id: string;
+}
+
+/**
+ * Wires the read model to the writes that change it. Publishing, unpublishing and article edits
+ * re-render that article in their own transaction (readers see the change when it commits). An
+ * author, tag or media edit may touch thousands of documents, so it only enqueues a job in its
+ * transaction and the worker re-renders them (exists if and only if the edit committed).
+ */
+@Injectable()
+export class DocumentHooks implements OnModuleInit {
+  constructor(
+    private readonly documents: DocumentsService,
+    private readonly transitions: TransitionHooks,
+    private readonly content: ContentChangeHooks,
+    private readonly jobs: JobQueue,
+  ) {}
+
+  onModuleInit(): void {
+    this.transitions.register((event) => this.onTransition(event));
+    this.content.register((change) => this.onContentChange(change));
+  }
+
+  private async onTransition({ manager, article, before, after, transition }: TransitionEvent): Promise<void> {
+    // A publish of the very revision already live still moves its date; archive or unpublish withdraws it.
+    const liveChanged = transition === 'publish' || before.liveRevisionId !== after.liveRevisionId || before.liveSlug !== after.liveSlug;
+    if (liveChanged) await this.documents.renderArticle(manager, article.id);
+  }
+
+  private async onContentChange({ manager, kind, id }: ContentChange): Promise<void> {
+    if (!(await this.documents.isShown(manager, kind, id))) return;
+    if (kind === 'article') await this.documents.renderArticle(manager, id);
+    else await this.jobs.send(manager, 'documents-render', { kind, id } satisfies RenderJob);
+  }
+}

@@ -1,0 +1,128 @@
+import type { EntityManager } from 'typeorm';
+import type { RevisionSnapshot } from '@kalam/content';
+import { fallbackChain } from '@kalam/i18n';
+import type { DocumentInputs, RenderLocale, TextToRender } from './document-inputs';
+
+interface LiveRow {
+  locale: string;
+  revision_id: string;
+  snapshot: RevisionSnapshot;
+  went_live_at: Date | null;
+  first_published_at: Date | null;
+}
+
+/** The enabled locales with their chains, in switcher order. */
+export async function loadRenderLocales(manager: EntityManager): Promise<{ locales: Map<string, RenderLocale>; order: string[] }> {
+  const rows: { code: string; fallback_code: string | null; enabled: boolean; text_direction: string; text_search_config: string }[] = await manager.query(
+    'SELECT code, fallback_code, enabled, text_direction, text_search_config FROM locale ORDER BY position, code',
+  );
+  const links = rows.map((r) => ({ code: r.code, fallbackCode: r.fallback_code }));
+  const locales = new Map<string, RenderLocale>();
+  for (const row of rows.filter((r) => r.enabled)) {
+    locales.set(row.code, {
+      code: row.code,
+      chain: fallbackChain(row.code, links) ?? [row.code],
+      textDirection: row.text_direction,
+      textSearchConfig: row.text_search_config,
+    });
+  }
+  return { locales, order: [...locales.keys()] };
+}
+
+/** The live revision of each enabled locale of the article. */
+export async function loadLiveTexts(manager: EntityManager, articleId: string): Promise<TextToRender[]> {
+  const rows: LiveRow[] = await manager.query(
+    `SELECT t.locale, r.id AS revision_id, r.snapshot, t.published_at AS went_live_at, d.published_at AS first_published_at
+       FROM article_translation t
+       JOIN revision r ON r.id = t.live_revision_id
+       JOIN locale l ON l.code = t.locale AND l.enabled
+       LEFT JOIN published_document d ON d.article_id = t.article_id AND d.locale = t.locale
+      WHERE t.article_id = $1
+      ORDER BY t.locale`,
+    [articleId],
+  );
+  return rows.map((row) => {
+    const wentLive = row.went_live_at ?? new Date();
+    return { locale: row.locale, revisionId: row.revision_id, snapshot: row.snapshot, publishedAt: row.first_published_at ?? wentLive, updatedAt: wentLive };
+  });
+}
+
+/** The working text of one translation (what an editor sees now), for preview. */
+export async function loadWorkingText(manager: EntityManager, articleId: string, locale: string): Promise<TextToRender | null> {
+  const [row]: {
+    title: string;
+    subtitle: string | null;
+    slug: string;
+    summary: string | null;
+    body_markdown: string;
+    seo_title: string | null;
+    seo_description: string | null;
+    updated_at: Date;
+    published_at: Date | null;
+  }[] = await manager.query(
+    `SELECT title, subtitle, slug, summary, body_markdown, seo_title, seo_description, updated_at, published_at
+       FROM article_translation WHERE article_id = $1 AND locale = $2`,
+    [articleId, locale],
+  );
+  if (!row) return null;
+  const sources: RevisionSnapshot['sources'] = await manager.query(
+    `SELECT position, title, publisher, url, to_char(accessed_on, 'YYYY-MM-DD') AS "accessedOn", language FROM source WHERE article_id = $1 ORDER BY position`,
+    [articleId],
+  );
+  const snapshot: RevisionSnapshot = {
+    title: row.title,
+    subtitle: row.subtitle,
+    slug: row.slug,
+    summary: row.summary,
+    body: row.body_markdown,
+    seoTitle: row.seo_title,
+    seoDescription: row.seo_description,
+    sources,
+  };
+  return { locale, revisionId: 'working', snapshot, publishedAt: row.published_at ?? row.updated_at, updatedAt: row.updated_at };
+}
+
+/** The article's shared parts (byline, tags, hero) with every translation of each. */
+export async function loadShared(manager: EntityManager, articleId: string): Promise<Omit<DocumentInputs, 'texts'> | null> {
+  const [article]: { id: string; source_locale: string; hero_media_id: string | null }[] = await manager.query(
+    'SELECT id, source_locale, hero_media_id FROM article WHERE id = $1',
+    [articleId],
+  );
+  if (!article) return null;
+  const authors: DocumentInputs['authors'] = await manager.query(
+    `SELECT a.id, a.slug, a.name,
+            coalesce(json_agg(json_build_object('locale', at.locale, 'displayName', at.display_name, 'title', at.title, 'bio', at.bio))
+                     FILTER (WHERE at.locale IS NOT NULL), '[]') AS translations
+       FROM article_author aa
+       JOIN author a ON a.id = aa.author_id
+       LEFT JOIN author_translation at ON at.author_id = a.id
+      WHERE aa.article_id = $1
+      GROUP BY a.id, aa.position
+      ORDER BY aa.position`,
+    [articleId],
+  );
+  const tags: DocumentInputs['tags'] = await manager.query(
+    `SELECT t.id, coalesce(json_agg(json_build_object('locale', tt.locale, 'name', tt.name, 'slug', tt.slug)) FILTER (WHERE tt.locale IS NOT NULL), '[]') AS translations
+       FROM article_tag x
+       JOIN tag t ON t.id = x.tag_id
+       LEFT JOIN tag_translation tt ON tt.tag_id = t.id
+      WHERE x.article_id = $1
+      GROUP BY t.id, t.created_at
+      ORDER BY t.created_at, t.id`,
+    [articleId],
+  );
+  let hero: DocumentInputs['hero'] = null;
+  if (article.hero_media_id) {
+    const [media]: NonNullable<DocumentInputs['hero']>[] = await manager.query(
+      `SELECT m.id, m.kind = 'external' AS external, m.external_url AS "externalUrl", m.width, m.height, m.mime_type AS "mimeType", m.credit,
+              coalesce(json_agg(json_build_object('locale', mt.locale, 'caption', mt.caption, 'altText', mt.alt_text))
+                       FILTER (WHERE mt.locale IS NOT NULL), '[]') AS translations
+         FROM media m LEFT JOIN media_translation mt ON mt.media_id = m.id
+        WHERE m.id = $1
+        GROUP BY m.id`,
+      [article.hero_media_id],
+    );
+    hero = media ?? null;
+  }
+  return { article: { id: article.id, sourceLocale: article.source_locale }, authors, tags, hero };
+}

@@ -1,0 +1,28 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { JobQueue } from '@kalam/database';
+import type { RenderJob } from './document-hooks';
+import { DocumentsService } from './documents.service';
+
+/** The worker's side: re-renders the documents showing an edited author, tag or media item. */
+@Injectable()
+export class DocumentsRendererJob {
+  private readonly logger = new Logger(DocumentsRendererJob.name);
+
+  constructor(
+    private readonly documents: DocumentsService,
+    private readonly jobs: JobQueue,
+  ) {}
+
+  /** Catches up on anything live but not rendered, then works the queue. */
+  async start(pollingSeconds = 1): Promise<void> {
+    await this.documents.renderMissing();
+    await this.jobs.work<RenderJob>(
+      'documents-render',
+      async (job) => {
+        const count = await this.documents.renderShowing(job.kind, job.id);
+        this.logger.log(`re-rendered ${count} articles showing ${job.kind} ${job.id}`);
+      },
+      pollingSeconds,
+    );
+  }
+}

@@ -1,0 +1,174 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+import { formatCalendarDate, Messages, searchForm } from '@kalam/i18n';
+import { deliveryConfig, type DeliveryConfig } from '../delivery.config';
+import { buildDocuments, type BuiltDocument, type RenderContext } from './build-document';
+import type { ArticleDocument, ArticleCard } from './article-document';
+import { loadLiveTexts, loadRenderLocales, loadShared, loadWorkingText } from './document-sources';
+
+/** The channel delivery processes LISTEN on; the payload is the comma-separated locales whose answers changed. */
+export const DOCUMENTS_CHANNEL = 'kalam_documents';
+
+export type SharedRecordKind = 'author' | 'tag' | 'media';
+
+const RELATED_LIMIT = 4;
+
+export function strongEtag(bytes: string): string {
+  return `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 32)}"`;
+}
+
+/**
+ * Keeps `published_document` equal to what is live. Every write of an article's documents
+ * re-renders all its locales at once (their alternates name each other), in the caller's
+ * transaction, and notifies delivery processes, which PostgreSQL does only if it commits.
+ */
+@Injectable()
+export class DocumentsService {
+  private readonly logger = new Logger(DocumentsService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(deliveryConfig.KEY) private readonly config: DeliveryConfig,
+    private readonly messages: Messages,
+  ) {}
+
+  async context(manager: EntityManager): Promise<RenderContext> {
+    const { locales, order } = await loadRenderLocales(manager);
+    return {
+      locales,
+      order,
+      articleUrl: (locale, slug) => this.config.articleUrl.replace('{locale}', encodeURIComponent(locale)).replace('{slug}', encodeURIComponent(slug)),
+      mediaUrl: (id) => `${this.config.publicUrl}/v1/media/${id}`,
+      accessed: (locale, date) => this.messages.t(locale, 'citation.accessed', { date: formatCalendarDate(date, locale) }),
+    };
+  }
+
+  /** Renders every live locale of the article and removes documents no longer live; the caller holds the article's lock. */
+  async renderArticle(manager: EntityManager, articleId: string): Promise<void> {
+    const before: { locale: string }[] = await manager.query('SELECT locale FROM published_document WHERE article_id = $1', [articleId]);
+    const texts = await loadLiveTexts(manager, articleId);
+    const shared = texts.length ? await loadShared(manager, articleId) : null;
+    const built = shared ? buildDocuments({ ...shared, texts }, await this.context(manager)) : [];
+    for (const doc of built) await this.store(manager, doc);
+    await manager.query('DELETE FROM published_document WHERE article_id = $1 AND NOT (locale = ANY($2::varchar[]))', [
+      articleId,
+      built.map((d) => d.document.locale),
+    ]);
+    const touched = new Set([...before.map((row) => row.locale), ...built.map((d) => d.document.locale)]);
+    if (touched.size) await manager.query('SELECT pg_notify($1, $2)', [DOCUMENTS_CHANNEL, [...touched].sort().join(',')]);
+  }
+
+  /** The working draft of one translation rendered like a published one (for preview; not stored). */
+  async renderWorking(articleId: string, locale: string): Promise<ArticleDocument | null> {
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const working = await loadWorkingText(manager, articleId, locale);
+      const shared = working && (await loadShared(manager, articleId));
+      if (!working || !shared) return null;
+      const context = await this.context(manager);
+      const live = (await loadLiveTexts(manager, articleId)).filter((text) => text.locale !== locale);
+      const [doc] = buildDocuments({ ...shared, texts: [working, ...live] }, context);
+      doc.document.related = await this.related(manager, doc);
+      return doc.document;
+    });
+  }
+
+  /** Re-renders the documents that show an author, tag or media item (the worker does this after such an edit). */
+  async renderShowing(kind: SharedRecordKind, id: string): Promise<number> {
+    const column = kind === 'author' ? 'author_ids @> ARRAY[$1]::uuid[]' : kind === 'tag' ? 'tag_ids @> ARRAY[$1]::uuid[]' : 'media_id = $1';
+    const rows: { article_id: string }[] = await this.dataSource.query(`SELECT DISTINCT article_id FROM published_document WHERE ${column}`, [id]);
+    for (const { article_id } of rows) await this.renderLocked(article_id);
+    return rows.length;
+  }
+
+  /** Whether any published document shows the record (so an edit of it needs re-rendering). */
+  async isShown(manager: EntityManager, kind: SharedRecordKind | 'article', id: string): Promise<boolean> {
+    const where = {
+      article: 'article_id = $1',
+      author: 'author_ids @> ARRAY[$1]::uuid[]',
+      tag: 'tag_ids @> ARRAY[$1]::uuid[]',
+      media: 'media_id = $1',
+    }[kind];
+    const rows: unknown[] = await manager.query(`SELECT 1 FROM published_document WHERE ${where} LIMIT 1`, [id]);
+    return rows.length > 0;
+  }
+
+  /**
+   * Renders articles that are live but whose documents are missing or name another revision (a
+   * database from before this table, a locale enabled again). Run by the worker at start.
+   */
+  async renderMissing(): Promise<number> {
+    const rows: { article_id: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT t.article_id
+         FROM article_translation t
+         JOIN locale l ON l.code = t.locale AND l.enabled
+         LEFT JOIN published_document d ON d.article_id = t.article_id AND d.locale = t.locale
+        WHERE t.live_revision_id IS NOT NULL AND (d.revision_id IS DISTINCT FROM t.live_revision_id)
+       UNION
+       SELECT d.article_id FROM published_document d
+         JOIN article_translation t ON t.article_id = d.article_id AND t.locale = d.locale
+        WHERE t.live_revision_id IS NULL`,
+    );
+    for (const { article_id } of rows) await this.renderLocked(article_id);
+    if (rows.length) this.logger.log(`rendered the documents of ${rows.length} articles`);
+    return rows.length;
+  }
+
+  /** One article under its lock, in its own transaction (the order publishing takes: article first). */
+  async renderLocked(articleId: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const locked: unknown[] = await manager.query('SELECT 1 FROM article WHERE id = $1 FOR NO KEY UPDATE', [articleId]);
+      if (locked.length) await this.renderArticle(manager, articleId);
+    });
+  }
+
+  private async related(manager: EntityManager, doc: BuiltDocument): Promise<ArticleCard[]> {
+    if (!doc.tagIds.length) return [];
+    const rows: { card: string }[] = await manager.query(
+      `SELECT card FROM published_document
+        WHERE locale = $1 AND article_id <> $2 AND tag_ids && $3::uuid[]
+        ORDER BY (SELECT count(*) FROM unnest(tag_ids) AS t(id) WHERE t.id = ANY($3::uuid[])) DESC, published_at DESC, article_id
+        LIMIT ${RELATED_LIMIT}`,
+      [doc.document.locale, doc.document.id, doc.tagIds],
+    );
+    return rows.map((row) => JSON.parse(row.card) as ArticleCard);
+  }
+
+  private async store(manager: EntityManager, doc: BuiltDocument): Promise<void> {
+    doc.document.related = await this.related(manager, doc);
+    const bytes = JSON.stringify(doc.document);
+    const { locale } = doc.document;
+    const { config, title, summary, body } = doc.search;
+    await manager.query(
+      `INSERT INTO published_document
+         (article_id, locale, slug, revision_id, document, card, etag, author_ids, tag_ids, media_id, search, search_text, published_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::uuid[], $9::uuid[], $10,
+               setweight(to_tsvector($11::regconfig, $12), 'A') || setweight(to_tsvector($11::regconfig, $13), 'B') || setweight(to_tsvector($11::regconfig, $14), 'C'),
+               $15, $16, $17)
+       ON CONFLICT (article_id, locale) DO UPDATE SET
+         slug = EXCLUDED.slug, revision_id = EXCLUDED.revision_id, document = EXCLUDED.document, card = EXCLUDED.card, etag = EXCLUDED.etag,
+         author_ids = EXCLUDED.author_ids, tag_ids = EXCLUDED.tag_ids, media_id = EXCLUDED.media_id, search = EXCLUDED.search,
+         search_text = EXCLUDED.search_text, published_at = EXCLUDED.published_at, updated_at = EXCLUDED.updated_at`,
+      [
+        doc.document.id,
+        locale,
+        doc.document.slug,
+        doc.revisionId,
+        bytes,
+        JSON.stringify(doc.card),
+        strongEtag(bytes),
+        doc.authorIds,
+        doc.tagIds,
+        doc.mediaId,
+        config,
+        searchForm(title, locale),
+        searchForm(summary, locale),
+        searchForm(body, locale),
+        [title, summary, body].filter(Boolean).join('\n'),
+        doc.document.publishedAt,
+        doc.document.updatedAt,
+      ],
+    );
+  }
+}
