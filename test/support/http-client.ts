@@ -25,7 +25,8 @@ export class HttpClient {
       body = JSON.stringify(options.body);
       headers['content-type'] ??= 'application/json';
     }
-    const response = await fetch(this.baseUrl + path, { method, headers, body });
+    // Redirects are answers to look at (old slugs answer 301), not to follow.
+    const response = await fetch(this.baseUrl + path, { method, headers, body, redirect: 'manual' });
     const text = await response.text();
     let parsed: unknown = text;
     if ((response.headers.get('content-type') ?? '').includes('json') && text) parsed = JSON.parse(text);

@@ -2,6 +2,8 @@ import { registerAs } from '@nestjs/config';
 import { ConfigError, envInt, envString } from '@kalam/core';
 
 export interface DeliveryConfig {
+  /** The publication's name in feeds. */
+  siteName: string;
   /** Where the delivery API is reached from outside (media URLs, feeds, sitemaps). */
   publicUrl: string;
   /** An article's public address; `{locale}` and `{slug}` are filled in (a site's own URL scheme). */
@@ -26,6 +28,7 @@ export function readDeliveryConfig(env: Record<string, string | undefined> = pro
   const articleUrl = readUrl(env, 'ARTICLE_URL', `${publicUrl}/v1/{locale}/articles/{slug}`);
   if (!articleUrl.includes('{slug}')) throw new ConfigError(`ARTICLE_URL must contain {slug}, got "${articleUrl}"`);
   return {
+    siteName: envString(env, 'SITE_NAME', 'Kalam')!,
     publicUrl,
     articleUrl,
     cacheBytes: envInt(env, 'DELIVERY_CACHE_MB', 64, 0, 4096) * 1024 * 1024,

@@ -10,8 +10,10 @@ import { DocumentHooks } from './documents/document-hooks';
 import { DocumentsRendererJob } from './documents/documents-renderer.job';
 import { DocumentsService } from './documents/documents.service';
 import { PublishedDocumentEntity } from './documents/published-document.entity';
+import { LocaleDirectory } from './localize/locale-directory';
+import { PublishedReader } from './reading/published-reader';
 
-const SERVICES = [DocumentsService, DocumentHooks, DocumentsRendererJob];
+const SERVICES = [DocumentsService, DocumentHooks, DocumentsRendererJob, LocaleDirectory, PublishedReader];
 
 /** The published-document read model: rendered by the admin API and the worker, read by the delivery API. */
 @Module({
@@ -25,6 +27,6 @@ const SERVICES = [DocumentsService, DocumentHooks, DocumentsRendererJob];
     JobsModule,
   ],
   providers: SERVICES,
-  exports: [DocumentsService, DocumentsRendererJob],
+  exports: [DocumentsService, DocumentsRendererJob, LocaleDirectory, PublishedReader],
 })
 export class DeliveryModule {}

@@ -5,3 +5,6 @@ export { DocumentsRendererJob } from './documents/documents-renderer.job';
 export { PublishedDocumentEntity } from './documents/published-document.entity';
 export type { ArticleDocument, ArticleCard, DocumentAlternate } from './documents/article-document';
 export { pickTranslation } from './localize/pick-translation';
+export { LocaleDirectory } from './localize/locale-directory';
+export { PublishedReader, MATCH_START, MATCH_END, type StoredDocument, type SearchHit, type AuthorText, type TagText } from './reading/published-reader';
+export type { RenderLocale } from './documents/document-inputs';

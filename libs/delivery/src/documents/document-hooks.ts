@@ -36,6 +36,8 @@ export class DocumentHooks implements OnModuleInit {
   }
 
   private async onContentChange({ manager, kind, id }: ContentChange): Promise<void> {
+    // Author and tag pages show the record itself, published articles or not: cached answers go.
+    if (kind !== 'article') await this.documents.notifyAll(manager);
     if (!(await this.documents.isShown(manager, kind, id))) return;
     if (kind === 'article') await this.documents.renderArticle(manager, id);
     else await this.jobs.send(manager, 'documents-render', { kind, id } satisfies RenderJob);

@@ -82,6 +82,11 @@ export class DocumentsService {
     return rows.length;
   }
 
+  /** Tells every delivery process that any answer may have changed (when this transaction commits). */
+  async notifyAll(manager: EntityManager): Promise<void> {
+    await manager.query('SELECT pg_notify($1, $2)', [DOCUMENTS_CHANNEL, '*']);
+  }
+
   /** Whether any published document shows the record (so an edit of it needs re-rendering). */
   async isShown(manager: EntityManager, kind: SharedRecordKind | 'article', id: string): Promise<boolean> {
     const where = {

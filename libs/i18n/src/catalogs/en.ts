@@ -126,6 +126,13 @@ export const en: CatalogTree = {
       paragraph_split: 'Unit {{field}} contains a blank line; one unit is one paragraph.',
       codes_changed: 'Unit {{field}} must cite footnotes {{expected}}; it cites {{found}}.',
     },
+    published: {
+      article_not_found: 'No article is published at {{slug}} in {{locale}}.',
+      author_not_found: 'No author has the address {{slug}}.',
+      tag_not_found: 'No tag has the address {{slug}} in {{locale}}.',
+      preview_token_required: 'Showing drafts needs a preview token; this token cannot preview.',
+      sitemap_page_not_found: 'The {{locale}} sitemap has no page {{page}}.',
+    },
     locale: {
       not_found: 'The locale {{locale}} is not enabled. Enabled locales: {{enabled}}.',
       exists: 'The locale {{locale}} already exists.',

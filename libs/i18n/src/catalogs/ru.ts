@@ -133,6 +133,13 @@ export const ru: CatalogTree = {
       paragraph_split: 'В блоке {{field}} есть пустая строка; один блок — один абзац.',
       codes_changed: 'Блок {{field}} должен ссылаться на сноски {{expected}}, а ссылается на {{found}}.',
     },
+    published: {
+      article_not_found: 'По адресу {{slug}} на языке {{locale}} нет опубликованной статьи.',
+      author_not_found: 'Нет автора с адресом {{slug}}.',
+      tag_not_found: 'Нет метки с адресом {{slug}} на языке {{locale}}.',
+      preview_token_required: 'Для просмотра черновиков нужен токен предпросмотра; этот токен не подходит.',
+      sitemap_page_not_found: 'В карте сайта для {{locale}} нет страницы {{page}}.',
+    },
     locale: {
       not_found: 'Язык {{locale}} не включён. Включённые языки: {{enabled}}.',
       exists: 'Язык {{locale}} уже существует.',

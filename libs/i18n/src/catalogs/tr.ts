@@ -124,6 +124,13 @@ export const tr: CatalogTree = {
       paragraph_split: '{{field}} biriminde boş bir satır var; bir birim tek bir paragraftır.',
       codes_changed: '{{field}} birimi {{expected}} dipnotlarına atıf yapmalı; {{found}} dipnotlarına atıf yapıyor.',
     },
+    published: {
+      article_not_found: '{{locale}} dilinde {{slug}} adresinde yayımlanmış bir makale yok.',
+      author_not_found: '{{slug}} adresinde bir yazar yok.',
+      tag_not_found: '{{locale}} dilinde {{slug}} adresinde bir etiket yok.',
+      preview_token_required: 'Taslakları göstermek için önizleme anahtarı gerekir; bu anahtar önizleme yapamaz.',
+      sitemap_page_not_found: '{{locale}} site haritasının {{page}}. sayfası yok.',
+    },
     locale: {
       not_found: '{{locale}} dili etkin değil. Etkin diller: {{enabled}}.',
       exists: '{{locale}} dili zaten var.',

@@ -21,6 +21,8 @@ export interface HttpAppOptions {
   docs: { path: string; title: string; description: string; bearer: boolean };
   /** Send `ETag: "<version>"` for versioned resources (the admin API's optimistic concurrency). */
   versionEtags?: boolean;
+  /** Hooks that must run before Kalam's own (a response cache answering hits before anything else). */
+  first?: (app: NestFastifyApplication) => void;
   /** Extra Fastify plugins (e.g. multipart uploads), registered before the app listens. */
   configure?: (app: NestFastifyApplication) => Promise<void>;
 }
@@ -65,6 +67,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<NestFastif
   const app = await NestFactory.create<NestFastifyApplication>(options.module, adapter, { logger, bodyParser: false });
   const messages = app.get(Messages);
   const fastify = app.getHttpAdapter().getInstance();
+  options.first?.(app);
 
   fastify.removeContentTypeParser(['application/json', 'text/plain']);
   for (const type of ['application/json', /^application\/[\w.+-]+\+json$/]) {
