@@ -29,6 +29,14 @@ export interface SearchHit {
 export const MATCH_START = '\u0002';
 export const MATCH_END = '\u0003';
 
+// Where the stemmer leaves suffixes on (Turkish: "ekonomi" stems to "ekono", "ekonomiler" to
+// "ekonomi"; 'simple' does not stem at all), each word also matches as a prefix.
+const PREFIX_CONFIGS = new Set(['turkish', 'simple']);
+// Web-search syntax ("phrases", or, -not) read in the locale's configuration; $4 turns each word into a prefix.
+const QUERY_CTE = `q AS (
+  SELECT CASE WHEN $4 THEN regexp_replace(websearch_to_tsquery($2::regconfig, $3)::text, '''([^'']+)''', '''\\1'':*', 'g')::tsquery
+              ELSE websearch_to_tsquery($2::regconfig, $3) END AS query)`;
+
 /**
  * Reads the published-document read model. Each call is one indexed query (or two, with a count);
  * documents come back as the stored bytes, never parsed.
@@ -115,9 +123,9 @@ export class PublishedReader {
    * snippets (ts_headline re-parses the text, the costly part).
    */
   async search(locale: string, config: string, text: string, window: { limit: number; offset: number }): Promise<{ hits: SearchHit[]; total: number }> {
-    const query = searchForm(text, locale);
+    const params = [locale, config, searchForm(text, locale), PREFIX_CONFIGS.has(config)];
     const hits: SearchHit[] = await this.dataSource.query(
-      `WITH q AS (SELECT websearch_to_tsquery($2::regconfig, $3) AS query),
+      `WITH ${QUERY_CTE},
             page AS (
               SELECT d.article_id, ts_rank_cd(d.search, q.query, 1) AS rank, d.published_at
                 FROM published_document d, q
@@ -128,11 +136,11 @@ export class PublishedReader {
               ts_headline($2::regconfig, d.search_text, q.query, 'MaxFragments=2, MaxWords=30, MinWords=10, FragmentDelimiter=" … ", StartSel=${MATCH_START}, StopSel=${MATCH_END}') AS snippet
          FROM page JOIN published_document d ON d.article_id = page.article_id AND d.locale = $1, q
         ORDER BY page.rank DESC, page.published_at DESC, page.article_id`,
-      [locale, config, query],
+      params,
     );
     const [{ total }]: { total: number }[] = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM published_document WHERE locale = $1 AND search @@ websearch_to_tsquery($2::regconfig, $3)`,
-      [locale, config, query],
+      `WITH ${QUERY_CTE} SELECT count(*)::int AS total FROM published_document d, q WHERE d.locale = $1 AND d.search @@ q.query`,
+      params,
     );
     return { hits, total };
   }
