@@ -56,7 +56,7 @@ describe('footnote sources', () => {
     await make.translation(id, 'ru', { title: 'Сноски', body: 'Факт.[^2]' });
     const detail = await test.http.get(`/admin/v1/articles/${id}/translations/ru`, { token });
     expect(detail.body.bodyHtml).toContain('<a href="#fn-2" id="fnref-2">2</a>');
-    expect(detail.body.bodyHtml).toContain('<li id="fn-2">Source 2, <em>Publisher 2</em> (дата обращения: 2024-03-02)');
+    expect(detail.body.bodyHtml).toContain('<li id="fn-2">Source 2, <em>Publisher 2</em> (Дата обращения: 2 марта 2024 г.)');
   });
 
   it('reorders sources and renumbers footnotes in every translation', async () => {

@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { ConfigError } from '@kalam/core';
 import { migrationGenerate, migrationRevert, migrationRun, setupCommand } from './commands/migration.commands';
 import { APP_NAMES, startCommand } from './commands/start.command';
+import { documentsRenderCommand } from './commands/documents.command';
 import { userCreateCommand } from './commands/user-create.command';
 import { demoLoadCommand } from './import/demo';
 import { importCommand } from './import/import.command';
@@ -63,6 +64,12 @@ program
   .command('import <path>')
   .description('import Markdown files with front-matter (a file or a folder); re-running changes nothing that is already there')
   .action(run(importCommand));
+
+program
+  .command('documents:render')
+  .description("render the delivery API's published documents that are missing or behind (the worker does this at start)")
+  .option('--all', 'render every live article again (after changing PUBLIC_URL or ARTICLE_URL)')
+  .action(run(documentsRenderCommand));
 
 program.command('demo:load').description('load the demo articles (idempotent)').action(run(demoLoadCommand));
 

@@ -120,6 +120,15 @@ export class DocumentsService {
     return rows.length;
   }
 
+  /** Every article with a live translation, rendered again. */
+  async renderAll(): Promise<number> {
+    const rows: { article_id: string }[] = await this.dataSource.query(
+      'SELECT DISTINCT article_id FROM article_translation WHERE live_revision_id IS NOT NULL ORDER BY article_id',
+    );
+    for (const { article_id } of rows) await this.renderLocked(article_id);
+    return rows.length;
+  }
+
   /** One article under its lock, in its own transaction (the order publishing takes: article first). */
   async renderLocked(articleId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
