@@ -5,12 +5,14 @@
  * so figures are for comparing changes on one machine, not absolute capacity.
  */
 import autocannon from 'autocannon';
-import { spawn } from 'node:child_process';
+import { execSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
 import { startEmbeddedPostgres } from '@kalam/database';
+import { formatReadRows, rssMb, runReadScenario, startDeliveryProcess, type ReadRow } from './delivery-bench';
+import { queryWords, seedPublished } from './seed-published';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -20,6 +22,8 @@ const PASSWORD = 'bench-password-123';
 const JOBS = Number(process.env.BENCH_JOBS ?? 10_000);
 /** Translation-memory pairs (en→tr) the job-detail scenario searches. */
 const MEMORY = Number(process.env.BENCH_MEMORY ?? 20_000);
+/** Published articles, each in en, tr and ru, for the delivery scenarios. */
+const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 10_000);
 
 interface Scenario {
   name: string;
@@ -112,6 +116,8 @@ async function main(): Promise<void> {
       });
     }
     version = step.version;
+    const delivery = await benchDelivery(dataDir, port, deliveryUrl, adminUrl, auth, article.id);
+    version = delivery.version;
     const seeded = await seedJobs(dataDir, JOBS);
     const queue = await json<{ items: { id: string; articleId: string }[] }>(`${adminUrl}/admin/v1/queues/tr?articleId=${article.id}`, { headers: auth });
     const jobId = queue.items[0].id;
@@ -160,8 +166,16 @@ async function main(): Promise<void> {
       ]);
     }
     const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-    console.log(`\nKalam bench — ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
-    console.log(`${CONNECTIONS} connections × ${DURATION} s per scenario; server and load generator on the same machine\n`);
+    console.log(
+      `\nKalam bench — ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+    );
+    console.log(`\nDelivery API, ${delivery.documents} published documents (${ARTICLES} articles × en, tr, ru; ~4.5 KB bodies, 5 footnotes each)`);
+    console.log(
+      '50 connections, 2 s warm-up then 8 s per scenario; the ceiling is a bare node:http process replaying the same answer, measured the same way\n',
+    );
+    for (const line of formatReadRows(delivery.rows)) console.log(line);
+    for (const line of delivery.notes) console.log(line);
+    console.log(`\nAdmin API: ${CONNECTIONS} connections × ${DURATION} s per scenario; server and load generator on the same machine\n`);
     const header = ['scenario', 'req/s', 'p50 ms', 'p99 ms', '2xx/total'];
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
     const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
@@ -172,6 +186,136 @@ async function main(): Promise<void> {
     server.kill('SIGTERM');
     await new Promise((resolve) => server.once('exit', resolve));
     await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Seeds ARTICLES published articles in three locales, renders them with Kalam's own renderer, and
+ * measures the read path against the ceiling, publish-to-visible time, and the delivery process's memory.
+ */
+async function benchDelivery(
+  dataDir: string,
+  port: number,
+  deliveryUrl: string,
+  adminUrl: string,
+  auth: Record<string, string>,
+  articleId: string,
+): Promise<{ rows: ReadRow[]; notes: string[]; documents: number; version: number }> {
+  const postgres = await startEmbeddedPostgres({ dataDir, port: 0, database: 'kalam' });
+  const notes: string[] = [];
+  let second: ChildProcess | null = null;
+  try {
+    let started = Date.now();
+    await seedPublished(postgres.url, ARTICLES);
+    const seededIn = (Date.now() - started) / 1000;
+    started = Date.now();
+    await new Promise<void>((resolve, reject) => {
+      const render = spawn(process.execPath, [path.resolve(__dirname, '../apps/cli/src/main.js'), 'documents:render'], {
+        env: { ...process.env, DATABASE_URL: postgres.url, LOG_LEVEL: 'warn', DELIVERY_PORT: String(port + 1) },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+      render.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`documents:render exited with ${code}`))));
+    });
+    const client = new Client({ connectionString: postgres.url });
+    await client.connect();
+    const [{ n }] = (await client.query<{ n: number }>('SELECT count(*)::int AS n FROM published_document')).rows;
+    await client.query('ANALYZE published_document');
+    await client.end();
+    notes.push(
+      `\nSeeding ${ARTICLES * 3} translations took ${seededIn.toFixed(0)} s; rendering them into ${n} documents with Kalam's renderer ${((Date.now() - started) / 1000).toFixed(0)} s.`,
+    );
+
+    const coldUrl = `http://127.0.0.1:${port + 3}`;
+    second = await startDeliveryProcess(postgres.url, port + 3, { DELIVERY_CACHE_MB: '0' });
+    const sample = Array.from({ length: 1000 }, (_, i) => Math.floor((i * ARTICLES) / 1000));
+    const words = queryWords('tr');
+    const matches: number[] = [];
+    for (const word of words) matches.push((await json<{ total: number }>(`${deliveryUrl}/v1/tr/search?q=${encodeURIComponent(word)}&limit=1`)).total);
+    const median = [...matches].sort((a, b) => a - b)[Math.floor(matches.length / 2)];
+    notes.push(
+      `Search words: ${words.length}, each matching ${Math.min(...matches)}–${Math.max(...matches)} of the ${ARTICLES} tr documents (median ${median}).`,
+    );
+    const ceilingPort = port + 4;
+    const scenarios = [
+      { name: 'GET /health (Nest on Fastify, no work)', url: `${deliveryUrl}/health` },
+      { name: 'GET /v1/locales (one TypeORM query)', url: `${deliveryUrl}/v1/locales` },
+      { name: 'article by slug, cache hot', url: `${deliveryUrl}/v1/en/articles/bench-en-0` },
+      { name: 'article by slug, cache hot, If-None-Match → 304', url: `${deliveryUrl}/v1/en/articles/bench-en-0`, etag: true },
+      {
+        name: 'article by slug, cache off (1,000 slugs in turn)',
+        url: `${coldUrl}/v1/en/articles/bench-en-0`,
+        paths: sample.map((k) => `/v1/en/articles/bench-en-${k}`),
+      },
+      { name: 'list page 1 (20 cards), cache hot', url: `${deliveryUrl}/v1/en/articles?limit=20` },
+      { name: 'list page 50, cache off', url: `${coldUrl}/v1/tr/articles?limit=20&page=50` },
+      {
+        name: `search tr, cache off (${words.length} words in turn, ${n} documents)`,
+        url: `${coldUrl}/v1/tr/search?q=${encodeURIComponent(words[0])}`,
+        paths: words.map((w) => `/v1/tr/search?q=${encodeURIComponent(w)}`),
+      },
+      {
+        name: 'search tr, cache off, 1 connection (latency)',
+        url: `${coldUrl}/v1/tr/search?q=${encodeURIComponent(words[0])}`,
+        paths: words.map((w) => `/v1/tr/search?q=${encodeURIComponent(w)}`),
+        connections: 1,
+      },
+    ];
+    const rows: ReadRow[] = [];
+    for (const scenario of scenarios) {
+      const headers: Record<string, string> = {};
+      if ('etag' in scenario) headers['if-none-match'] = (await fetch(scenario.url)).headers.get('etag') ?? '';
+      rows.push(await runReadScenario({ ...scenario, headers }, ceilingPort));
+    }
+
+    // Publish → visible in every delivery process (the launcher's, with its cache hot, and the second one).
+    const slug = (await json<{ slug: string }>(`${adminUrl}/admin/v1/articles/${articleId}/translations/en`, { headers: auth })).slug;
+    for (const url of [deliveryUrl, coldUrl]) await fetch(`${url}/v1/en/articles/${slug}`);
+    const current = await json<{ version: number; title: string; body: string }>(`${adminUrl}/admin/v1/articles/${articleId}/translations/en`, {
+      headers: auth,
+    });
+    const title = `${current.title} (bench ${Date.now()})`;
+    const saved = await json<{ version: number }>(`${adminUrl}/admin/v1/articles/${articleId}/translations/en`, {
+      method: 'PUT',
+      headers: { ...auth, 'if-match': `"${current.version}"` },
+      body: JSON.stringify({ title, body: current.body }),
+    });
+    let step = { version: saved.version };
+    for (const name of ['submit', 'approve', 'publish']) {
+      step = await json<{ version: number }>(`${adminUrl}/admin/v1/articles/${articleId}/translations/en/${name}`, {
+        method: 'POST',
+        headers: { ...auth, 'if-match': `"${step.version}"` },
+        body: '{}',
+      });
+    }
+    const published = Date.now();
+    const seen: number[] = [];
+    for (const url of [deliveryUrl, coldUrl]) {
+      while ((await json<{ title: string }>(`${url}/v1/en/articles/${slug}`)).title !== title) await new Promise((resolve) => setTimeout(resolve, 5));
+      seen.push(Date.now() - published);
+    }
+    notes.push(`Publish (admin API answered) → new version served by both delivery processes: ${Math.max(...seen)} ms.`);
+
+    // Memory of the launcher's delivery process after it has served every document once.
+    const pid = Number(
+      execSync(`pgrep -f "${path.resolve(__dirname, '../apps/delivery-api/src/main.js')}" | head -1`)
+        .toString()
+        .trim(),
+    );
+    const locales = ['en', 'tr', 'ru'];
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 16 }, async () => {
+        while (next < ARTICLES * 3) {
+          const k = next++;
+          await fetch(`${deliveryUrl}/v1/${locales[k % 3]}/articles/bench-${locales[k % 3]}-${Math.floor(k / 3)}`).then((r) => r.arrayBuffer());
+        }
+      }),
+    );
+    notes.push(`Delivery process RSS after serving all ${ARTICLES * 3} documents once (cache bounded at 64 MB): ${rssMb(pid).toFixed(0)} MB.`);
+    return { rows, notes, documents: n, version: step.version };
+  } finally {
+    second?.kill('SIGTERM');
+    await postgres.stop();
   }
 }
 

@@ -5,6 +5,7 @@ import { databaseConfig, DatabaseModule } from '@kalam/database';
 import { deliveryConfig, DeliveryModule } from '@kalam/delivery';
 import { I18nModule, LocalesModule } from '@kalam/i18n';
 import { HealthModule, httpConfig } from '@kalam/platform';
+import { ArticleFastRead } from './articles/article-fast-read';
 import { PublishedArticlesController } from './articles/published-articles.controller';
 import { PublishedAuthorsController } from './authors/published-authors.controller';
 import { CacheInvalidation } from './cache/cache-invalidation';
@@ -28,6 +29,6 @@ import { PublishedSearchController } from './search/published-search.controller'
     HealthModule,
   ],
   controllers: [PublicLocalesController, FeedsController, PublishedArticlesController, PublishedAuthorsController, PublishedSearchController],
-  providers: [ResponseCache, CacheInvalidation, PublishedAnswer, PreviewAccess, ArticlePreview],
+  providers: [ResponseCache, CacheInvalidation, PublishedAnswer, PreviewAccess, ArticlePreview, ArticleFastRead],
 })
 export class DeliveryApiModule {}

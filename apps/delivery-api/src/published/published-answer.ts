@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { deliveryConfig, strongEtag, type DeliveryConfig } from '@kalam/delivery';
-import { ResponseCache } from '../cache/response-cache';
-import { CACHE_TICKET, isPreviewRequest, matchesEtag } from '../cache/cache-hook';
+import { ResponseCache, type CachedAnswer } from '../cache/response-cache';
+import { CACHE_TICKET, isPreviewRequest, writeAnswer } from '../cache/cache-hook';
 
 export interface Answer {
   body: string | Buffer;
@@ -33,28 +33,28 @@ export class PublishedAnswer {
     this.cacheControl = `public, max-age=${config.maxAge}, s-maxage=${config.sharedMaxAge}, stale-while-revalidate=${config.staleWhileRevalidate}`;
   }
 
-  send(request: FastifyRequest, reply: FastifyReply, answer: Answer): void {
+  /** The answer as it goes out and as the cache keeps it. */
+  prepare(answer: Answer): CachedAnswer {
     const body = typeof answer.body === 'string' ? Buffer.from(answer.body) : answer.body;
     const etag = answer.etag ?? strongEtag(body.toString('latin1'));
     const headers: Record<string, string> = {
       'content-type': answer.contentType,
+      'content-length': String(body.length),
       etag,
       'cache-control': this.cacheControl,
       'surrogate-key': [...new Set(answer.surrogateKeys)].join(' '),
       ...(answer.contentLanguage ? { 'content-language': answer.contentLanguage } : {}),
       ...answer.headers,
     };
-    const status = answer.status ?? 200;
+    return { status: answer.status ?? 200, headers, body, etag, locales: answer.locales };
+  }
+
+  send(request: FastifyRequest, reply: FastifyReply, answer: Answer): void {
+    const prepared = this.prepare(answer);
     const ticket = (request as unknown as Record<symbol, number | undefined>)[CACHE_TICKET];
-    if (ticket !== undefined && !isPreviewRequest(request.raw)) {
-      const stored = { ...headers, 'content-length': String(body.length) };
-      this.cache.set(request.url, { status, headers: stored, body, etag, locales: answer.locales }, ticket);
-    }
-    if (status === 200 && matchesEtag(request.headers['if-none-match'], etag)) {
-      void reply.code(304).headers({ etag, 'cache-control': headers['cache-control'] }).send();
-      return;
-    }
-    void reply.code(status).headers(headers).send(body);
+    if (ticket !== undefined && !isPreviewRequest(request.raw)) this.cache.set(request.url, prepared, ticket);
+    void reply.hijack();
+    writeAnswer(request.raw, reply.raw, prepared);
   }
 
   /** A 301 to where the content lives now, cacheable like the content. */
