@@ -23,6 +23,7 @@ export class CreatePublishedDocument1764200000000 implements MigrationInterface 
         "tag_ids" uuid array NOT NULL DEFAULT '{}',
         "media_id" uuid,
         "search" tsvector NOT NULL,
+        "search_head" tsvector NOT NULL,
         "search_text" text NOT NULL,
         "published_at" timestamptz NOT NULL,
         "updated_at" timestamptz NOT NULL,
@@ -38,6 +39,8 @@ export class CreatePublishedDocument1764200000000 implements MigrationInterface 
     await queryRunner.query(`CREATE INDEX "published_document_tags_idx" ON "published_document" USING gin ("tag_ids")`);
     await queryRunner.query(`CREATE INDEX "published_document_media_idx" ON "published_document" ("media_id") WHERE "media_id" IS NOT NULL`);
     await queryRunner.query(`CREATE INDEX "published_document_search_idx" ON "published_document" USING gin ("search")`);
+    // Title and summary alone: small enough to rank every match by, where the whole text is not.
+    await queryRunner.query(`CREATE INDEX "published_document_search_head_idx" ON "published_document" USING gin ("search_head")`);
     await queryRunner.query(`CREATE INDEX "published_document_revision_idx" ON "published_document" ("revision_id")`);
     await queryRunner.query(`SELECT pgboss.create_queue($1, $2)`, [
       'documents-render',

@@ -14,6 +14,7 @@ export const DOCUMENTS_CHANNEL = 'kalam_documents';
 export type SharedRecordKind = 'author' | 'tag' | 'media';
 
 const RELATED_LIMIT = 4;
+const SNIPPET_SOURCE_CHARS = 3000;
 
 export function strongEtag(bytes: string): string {
   return `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 32)}"`;
@@ -156,13 +157,14 @@ export class DocumentsService {
     const { config, title, summary, body } = doc.search;
     await manager.query(
       `INSERT INTO published_document
-         (article_id, locale, slug, revision_id, document, card, etag, author_ids, tag_ids, media_id, search, search_text, published_at, updated_at)
+         (article_id, locale, slug, revision_id, document, card, etag, author_ids, tag_ids, media_id, search, search_head, search_text, published_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8::uuid[], $9::uuid[], $10,
                setweight(to_tsvector($11::regconfig, $12), 'A') || setweight(to_tsvector($11::regconfig, $13), 'B') || setweight(to_tsvector($11::regconfig, $14), 'C'),
+               setweight(to_tsvector($11::regconfig, $12), 'A') || setweight(to_tsvector($11::regconfig, $13), 'B'),
                $15, $16, $17)
        ON CONFLICT (article_id, locale) DO UPDATE SET
          slug = EXCLUDED.slug, revision_id = EXCLUDED.revision_id, document = EXCLUDED.document, card = EXCLUDED.card, etag = EXCLUDED.etag,
-         author_ids = EXCLUDED.author_ids, tag_ids = EXCLUDED.tag_ids, media_id = EXCLUDED.media_id, search = EXCLUDED.search,
+         author_ids = EXCLUDED.author_ids, tag_ids = EXCLUDED.tag_ids, media_id = EXCLUDED.media_id, search = EXCLUDED.search, search_head = EXCLUDED.search_head,
          search_text = EXCLUDED.search_text, published_at = EXCLUDED.published_at, updated_at = EXCLUDED.updated_at`,
       [
         doc.document.id,
@@ -179,7 +181,8 @@ export class DocumentsService {
         searchForm(title, locale),
         searchForm(summary, locale),
         searchForm(body, locale),
-        [title, summary, body].filter(Boolean).join('\n'),
+        // Snippets come from here; ts_headline re-parses it for every hit shown, so it is kept to the opening of the text.
+        [title, summary, body].filter(Boolean).join('\n').slice(0, SNIPPET_SOURCE_CHARS),
         doc.document.publishedAt,
         doc.document.updatedAt,
       ],

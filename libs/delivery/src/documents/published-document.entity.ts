@@ -14,6 +14,7 @@ import { LocaleEntity } from '@kalam/i18n';
 @Index('published_document_tags_idx', { synchronize: false })
 @Index('published_document_media_idx', { synchronize: false })
 @Index('published_document_search_idx', { synchronize: false })
+@Index('published_document_search_head_idx', { synchronize: false })
 @Index('published_document_revision_idx', ['revisionId'])
 export class PublishedDocumentEntity {
   @ForeignKey(() => ArticleEntity, { name: 'published_document_article_fk', onDelete: 'CASCADE' })
@@ -55,6 +56,10 @@ export class PublishedDocumentEntity {
   /** Weighted title (A) > summary (B) > body (C), in the locale's text-search configuration. */
   @Column({ type: 'tsvector', select: false })
   search: string;
+
+  /** Title (A) and summary (B) alone: what search ranks by. */
+  @Column({ name: 'search_head', type: 'tsvector', select: false })
+  searchHead: string;
 
   /** Title, summary and body as plain text, for search snippets. */
   @Column({ name: 'search_text', type: 'text', select: false })
