@@ -1,7 +1,7 @@
 import multipart from '@fastify/multipart';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { readAuthConfig } from '@kalam/auth';
-import { readContentConfig } from '@kalam/content';
+import { CONTENT_REFERENCED_SCHEMAS, readContentConfig } from '@kalam/content';
 import { readDatabaseConfig } from '@kalam/database';
 import { createHttpApp, readHttpConfig } from '@kalam/platform';
 import { AdminApiModule } from './admin-api.module';
@@ -23,6 +23,7 @@ export function startAdminApi(): Promise<NestFastifyApplication> {
       title: 'Kalam admin API',
       description: 'Manage users, locales and content. Sign in with POST /admin/v1/auth/login and send the token as a bearer token.',
       bearer: true,
+      extraModels: CONTENT_REFERENCED_SCHEMAS,
     },
     // Uploads stream through @fastify/multipart; the JSON body limit does not apply to them.
     configure: async (app) => {

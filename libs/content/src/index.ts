@@ -6,9 +6,9 @@ export { AuthorEntity } from './authors/author.entity';
 export { AuthorTranslationEntity } from './authors/author-translation.entity';
 export { CreateAuthorDto, UpdateAuthorDto, PutAuthorTranslationDto, AuthorResponseDto, AuthorTranslationResponseDto } from './authors/dto/author.dto';
 export { TagsService } from './tags/tags.service';
-export { CreateTagDto, TagTranslationInputDto, TagResponseDto } from './tags/dto/tag.dto';
+export { CreateTagDto, TagTranslationInputDto, TagTranslationResponseDto, TagResponseDto } from './tags/dto/tag.dto';
 export { MediaService, type UploadInput } from './media/media.service';
-export { CreateExternalMediaDto, UpdateMediaDto, MediaResponseDto } from './media/dto/media.dto';
+export { CreateExternalMediaDto, UpdateMediaDto, MediaResponseDto, MediaTranslationInputDto } from './media/dto/media.dto';
 export { ArticlesService, type ArticleView } from './articles/articles.service';
 export { ArticleTranslationsService, type TranslationDetail } from './articles/article-translations.service';
 export { CreateArticleDto, UpdateArticleDto, PutTranslationDto, ArticleListQueryDto } from './articles/dto/article.dto';
@@ -27,3 +27,5 @@ export { TranslatableWriter, type TranslatableSpec, type TranslationInput, type 
 export { scanFootnotes, citedFootnotes } from './footnotes/footnote-references';
 export { RevisionEntity, type RevisionSnapshot } from './revisions/revision.entity';
 export { ContentChangeHooks, type ContentChange } from './common/content-change-hooks';
+
+export { CONTENT_REFERENCED_SCHEMAS } from './common/referenced-schemas';

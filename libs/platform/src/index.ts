@@ -6,3 +6,5 @@ export { HealthModule } from './health/health.module';
 export { createValidationPipe, toValidationDetails } from './validation/validation.pipe';
 export { UuidParam } from './http/uuid-param';
 export { PositionParam } from './http/position-param';
+export { ErrorResponseDto } from './errors/error-response.dto';
+export { ApiVersionedWrite } from './http/openapi-completion';

@@ -11,6 +11,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Enabled locales in switcher order, for language menus and hreflang */
         get: operations["PublicLocalesController_list"];
         put?: never;
         post?: never;
@@ -195,6 +196,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Liveness: the process serves HTTP (does not touch the database) */
         get: operations["HealthController_health"];
         put?: never;
         post?: never;
@@ -211,6 +213,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Readiness: the database answers (route traffic only to ready copies) */
         get: operations["HealthController_ready"];
         put?: never;
         post?: never;
@@ -450,6 +453,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Bad input: the details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Unknown locale */
             404: {
                 headers: {
@@ -487,6 +499,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Bad input: the details name each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
             /** @description Unknown locale */
             404: {

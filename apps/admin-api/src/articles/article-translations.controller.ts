@@ -1,11 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Put, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AnyRole, CurrentUser, Roles, type UserEntity } from '@kalam/auth';
 import { ArticleTranslationsService, PutTranslationDto, TranslationResponseDto, type FootnoteReport } from '@kalam/content';
 import { currentLanguage } from '@kalam/core';
 import { Messages } from '@kalam/i18n';
-import { IfMatch, UuidParam } from '@kalam/platform';
+import { ApiVersionedWrite, IfMatch, UuidParam } from '@kalam/platform';
 import { DraftsService } from '@kalam/workflow';
 import { FootnoteChecksDto, TranslationWriteResultDto } from './article-translation.dto';
 
@@ -26,7 +26,8 @@ export class ArticleTranslationsController {
    */
   @Roles('admin', 'editor', 'author', 'translator')
   @Put()
-  @ApiOkResponse({ type: TranslationWriteResultDto })
+  @ApiOperation({ summary: 'Create the translation (201), or replace its text (200) when If-Match names the current version' })
+  @ApiVersionedWrite({ type: TranslationWriteResultDto, created: true })
   async put(
     @UuidParam('id') id: string,
     @Param('locale') locale: string,
@@ -42,6 +43,7 @@ export class ArticleTranslationsController {
 
   @AnyRole()
   @Get()
+  @ApiOperation({ summary: 'One translation with its working text, status, versions and rendered body' })
   @ApiOkResponse({ type: TranslationResponseDto })
   async get(@UuidParam('id') id: string, @Param('locale') locale: string): Promise<TranslationResponseDto> {
     return TranslationResponseDto.fromDetail(await this.translations.get(id, locale));
@@ -49,6 +51,7 @@ export class ArticleTranslationsController {
 
   @Roles('admin', 'editor')
   @Delete()
+  @ApiOperation({ summary: 'Delete a translation that was never published' })
   @HttpCode(204)
   remove(@UuidParam('id') id: string, @Param('locale') locale: string, @IfMatch() version: number | undefined, @CurrentUser() user: UserEntity): Promise<void> {
     return this.translations.remove(id, locale, user, version);
@@ -56,6 +59,7 @@ export class ArticleTranslationsController {
 
   @AnyRole()
   @Get('checks')
+  @ApiOperation({ summary: 'Footnote checks of a translation: errors (cited without source) and warnings (source not cited)' })
   @ApiOkResponse({ type: FootnoteChecksDto })
   async checks(@UuidParam('id') id: string, @Param('locale') locale: string): Promise<FootnoteChecksDto> {
     const report: FootnoteReport = await this.translations.checks(id, locale);

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { AnyRole, CurrentUser, Roles, type UserEntity } from '@kalam/auth';
 import { ArticleListQueryDto, ArticleResponseDto, ArticlesService, CreateArticleDto, UpdateArticleDto, type Page } from '@kalam/content';
 import { IfMatch, UuidParam } from '@kalam/platform';
@@ -12,6 +12,7 @@ export class ArticlesController {
 
   @AnyRole()
   @Get()
+  @ApiOperation({ summary: 'Articles, filtered by status, locale and title text' })
   async list(@Query() query: ArticleListQueryDto): Promise<Page<ArticleResponseDto>> {
     const page = await this.articles.list(query);
     return { ...page, items: page.items.map(ArticleResponseDto.from) };
@@ -19,6 +20,7 @@ export class ArticlesController {
 
   @Roles('admin', 'editor', 'author')
   @Post()
+  @ApiOperation({ summary: 'Create an article: source locale, authors, tags, hero image' })
   @ApiCreatedResponse({ type: ArticleResponseDto })
   async create(@Body() body: CreateArticleDto, @CurrentUser() user: UserEntity): Promise<ArticleResponseDto> {
     return ArticleResponseDto.from(await this.articles.create(body, user));
@@ -26,6 +28,7 @@ export class ArticlesController {
 
   @AnyRole()
   @Get(':id')
+  @ApiOperation({ summary: 'An article with every translation’s summary' })
   @ApiOkResponse({ type: ArticleResponseDto })
   async get(@UuidParam('id') id: string): Promise<ArticleResponseDto> {
     return ArticleResponseDto.from(await this.articles.view(id));
@@ -33,6 +36,7 @@ export class ArticlesController {
 
   @Roles('admin', 'editor', 'author')
   @Patch(':id')
+  @ApiOperation({ summary: 'Change an article’s authors, tags or hero image (If-Match)' })
   @ApiOkResponse({ type: ArticleResponseDto })
   async update(
     @UuidParam('id') id: string,
@@ -45,6 +49,7 @@ export class ArticlesController {
 
   @Roles('admin', 'editor')
   @Delete(':id')
+  @ApiOperation({ summary: 'Delete an article with no live translation' })
   @HttpCode(204)
   remove(@UuidParam('id') id: string, @IfMatch() version: number | undefined, @CurrentUser() user: UserEntity): Promise<void> {
     return this.articles.remove(id, user, version);

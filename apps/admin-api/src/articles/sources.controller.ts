@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { AnyRole, CurrentUser, Roles, type UserEntity } from '@kalam/auth';
 import { ArticlesService, CreateSourceDto, ReorderSourcesDto, SourceResponseDto, SourcesService, UpdateSourceDto } from '@kalam/content';
 import { IfMatch, PositionParam, UuidParam } from '@kalam/platform';
@@ -15,6 +15,7 @@ export class SourcesController {
 
   @AnyRole()
   @Get()
+  @ApiOperation({ summary: 'The article’s numbered footnote sources' })
   @ApiOkResponse({ type: [SourceResponseDto] })
   async list(@UuidParam('id') id: string): Promise<SourceResponseDto[]> {
     await this.articles.require(id);
@@ -23,6 +24,7 @@ export class SourcesController {
 
   @Roles('admin', 'editor', 'author')
   @Post()
+  @ApiOperation({ summary: 'Add a source at the next position' })
   @ApiCreatedResponse({ type: SourceResponseDto })
   async add(@UuidParam('id') id: string, @Body() body: CreateSourceDto, @CurrentUser() user: UserEntity): Promise<SourceResponseDto> {
     return SourceResponseDto.from(await this.sources.add(id, body, user));
@@ -30,6 +32,7 @@ export class SourcesController {
 
   @Roles('admin', 'editor', 'author')
   @Post('reorder')
+  @ApiOperation({ summary: 'Reorder sources; footnote numbers in every translation follow' })
   @HttpCode(200)
   @ApiOkResponse({ type: [SourceResponseDto] })
   async reorder(@UuidParam('id') id: string, @Body() body: ReorderSourcesDto, @CurrentUser() user: UserEntity): Promise<SourceResponseDto[]> {
@@ -38,6 +41,7 @@ export class SourcesController {
 
   @Roles('admin', 'editor', 'author')
   @Patch(':position')
+  @ApiOperation({ summary: 'Change a source (If-Match)' })
   @ApiOkResponse({ type: SourceResponseDto })
   async update(
     @UuidParam('id') id: string,
@@ -51,6 +55,7 @@ export class SourcesController {
 
   @Roles('admin', 'editor', 'author')
   @Delete(':position')
+  @ApiOperation({ summary: 'Remove a source; later footnotes are renumbered in every translation' })
   @HttpCode(204)
   remove(
     @UuidParam('id') id: string,

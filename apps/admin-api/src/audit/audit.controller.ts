@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { AuditEventEntity, AuditQueryDto, AuditService, Roles } from '@kalam/auth';
 
 @ApiTags('audit')
@@ -10,6 +10,7 @@ export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   @Get()
+  @ApiOperation({ summary: 'The audit log, newest first, filtered by subject and action' })
   @ApiOkResponse({ description: 'Newest first; pass nextBefore as ?before= for the next page.' })
   list(@Query() query: AuditQueryDto): Promise<{ items: AuditEventEntity[]; nextBefore: number | null }> {
     return this.audit.list(query);

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse, ApiOperation } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { FastifyRequest } from 'fastify';
 import { AnyRole, AuthService, CurrentToken, CurrentUser, TokensService, UserResponseDto, type ApiTokenEntity, type UserEntity } from '@kalam/auth';
@@ -17,6 +17,7 @@ export class AuthController {
   @Public()
   @UseGuards(ThrottlerGuard)
   @Post('login')
+  @ApiOperation({ summary: 'Sign in with email and password; returns a bearer token (rate limited)' })
   @HttpCode(200)
   @ApiOkResponse({ type: LoginResponseDto })
   @ApiUnauthorizedResponse({ description: 'Wrong email or password' })
@@ -28,6 +29,7 @@ export class AuthController {
   @AnyRole()
   @ApiBearerAuth()
   @Post('logout')
+  @ApiOperation({ summary: 'Revoke the token of this request' })
   @HttpCode(204)
   async logout(@CurrentUser() user: UserEntity, @CurrentToken() token: ApiTokenEntity): Promise<void> {
     await this.tokens.revoke(user.id, token.id);
@@ -36,6 +38,7 @@ export class AuthController {
   @AnyRole()
   @ApiBearerAuth()
   @Get('me')
+  @ApiOperation({ summary: 'The signed-in user' })
   @ApiOkResponse({ type: UserResponseDto })
   me(@CurrentUser() user: UserEntity): UserResponseDto {
     return UserResponseDto.from(user);

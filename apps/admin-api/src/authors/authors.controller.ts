@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AnyRole, CurrentUser, Roles, type UserEntity } from '@kalam/auth';
 import {
@@ -22,6 +22,7 @@ export class AuthorsController {
 
   @AnyRole()
   @Get()
+  @ApiOperation({ summary: 'Authors, searchable by name' })
   async list(@Query() query: SearchPageQueryDto): Promise<Page<AuthorResponseDto>> {
     const page = await this.authors.list(query);
     return { ...page, items: page.items.map(AuthorResponseDto.from) };
@@ -29,6 +30,7 @@ export class AuthorsController {
 
   @Roles('admin', 'editor', 'author')
   @Post()
+  @ApiOperation({ summary: 'Create an author (name, optional slug)' })
   @ApiCreatedResponse({ type: AuthorResponseDto })
   async create(@Body() body: CreateAuthorDto, @CurrentUser() user: UserEntity): Promise<AuthorResponseDto> {
     return AuthorResponseDto.from(await this.authors.create(body, user));
@@ -36,6 +38,7 @@ export class AuthorsController {
 
   @AnyRole()
   @Get(':id')
+  @ApiOperation({ summary: 'An author with every translation of their bio' })
   @ApiOkResponse({ type: AuthorResponseDto })
   async get(@UuidParam('id') id: string): Promise<AuthorResponseDto> {
     return AuthorResponseDto.from(await this.authors.get(id));
@@ -43,6 +46,7 @@ export class AuthorsController {
 
   @Roles('admin', 'editor', 'author')
   @Patch(':id')
+  @ApiOperation({ summary: 'Change an author’s name or slug (If-Match)' })
   @ApiOkResponse({ type: AuthorResponseDto })
   async update(
     @UuidParam('id') id: string,
@@ -55,6 +59,7 @@ export class AuthorsController {
 
   @Roles('admin', 'editor')
   @Delete(':id')
+  @ApiOperation({ summary: 'Delete an author no article names' })
   @HttpCode(204)
   remove(@UuidParam('id') id: string, @IfMatch() version: number | undefined, @CurrentUser() user: UserEntity): Promise<void> {
     return this.authors.remove(id, user, version);
@@ -62,6 +67,7 @@ export class AuthorsController {
 
   @AnyRole()
   @Put(':id/translations/:locale')
+  @ApiOperation({ summary: 'Create or replace the author’s name, title and bio in a locale' })
   @ApiOkResponse({ type: AuthorTranslationResponseDto, description: '201 when created, 200 when updated' })
   async putTranslation(
     @UuidParam('id') id: string,
@@ -78,6 +84,7 @@ export class AuthorsController {
 
   @Roles('admin', 'editor')
   @Delete(':id/translations/:locale')
+  @ApiOperation({ summary: 'Delete the author’s text in a locale' })
   @HttpCode(204)
   removeTranslation(@UuidParam('id') id: string, @Param('locale') locale: string, @CurrentUser() user: UserEntity): Promise<void> {
     return this.authors.removeTranslation(id, locale, user);

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { AnyRole, CurrentUser, Roles, type UserEntity } from '@kalam/auth';
 import { CreateLocaleDto, fallbackChain, LocaleResponseDto, LocalesService, UpdateLocaleDto, type LocaleEntity } from '@kalam/i18n';
 import { IfMatch } from '@kalam/platform';
@@ -12,6 +12,7 @@ export class LocalesController {
 
   @AnyRole()
   @Get()
+  @ApiOperation({ summary: 'Every locale with its fallback chain' })
   @ApiOkResponse({ type: [LocaleResponseDto] })
   async list(): Promise<LocaleResponseDto[]> {
     return (await this.locales.listWithChains()).map(({ locale, chain }) => LocaleResponseDto.from(locale, chain));
@@ -19,6 +20,7 @@ export class LocalesController {
 
   @Roles('admin')
   @Post()
+  @ApiOperation({ summary: 'Add a locale (code, names, fallback, text-search configuration)' })
   @ApiCreatedResponse({ type: LocaleResponseDto })
   async create(@Body() body: CreateLocaleDto, @CurrentUser() user: UserEntity): Promise<LocaleResponseDto> {
     const locale = await this.locales.create(body, user.id);
@@ -27,6 +29,7 @@ export class LocalesController {
 
   @Roles('admin')
   @Patch(':code')
+  @ApiOperation({ summary: 'Change a locale: names, fallback, enabled, order (If-Match)' })
   @ApiOkResponse({ type: LocaleResponseDto })
   async update(
     @Param('code') code: string,

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Patch, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createReadStream } from 'node:fs';
 import { AnyRole, CurrentUser, Roles, type UserEntity } from '@kalam/auth';
@@ -18,6 +18,7 @@ export class MediaController {
 
   @AnyRole()
   @Get()
+  @ApiOperation({ summary: 'Media items, newest first' })
   async list(@Query() query: PageQueryDto): Promise<Page<MediaResponseDto>> {
     const page = await this.media.list(query);
     return { ...page, items: page.items.map(MediaResponseDto.from) };
@@ -29,6 +30,11 @@ export class MediaController {
    */
   @Roles('admin', 'editor', 'author')
   @Post()
+  @ApiOperation({
+    summary: 'Upload an image, or register an external one',
+    description:
+      'Either multipart/form-data with fields `credit`, `translations` (JSON text) and then `file` (JPEG, PNG, GIF, WebP or AVIF), or JSON `{url, credit, translations}` to register an external image.',
+  })
   @ApiConsumes('multipart/form-data', 'application/json')
   @ApiBody({
     schema: {
@@ -61,6 +67,7 @@ export class MediaController {
 
   @AnyRole()
   @Get(':id')
+  @ApiOperation({ summary: 'A media item with its captions and alt texts' })
   @ApiOkResponse({ type: MediaResponseDto })
   async get(@UuidParam('id') id: string): Promise<MediaResponseDto> {
     return MediaResponseDto.from(await this.media.get(id));
@@ -68,6 +75,7 @@ export class MediaController {
 
   @AnyRole()
   @Get(':id/file')
+  @ApiOperation({ summary: 'The uploaded file itself' })
   async file(@UuidParam('id') id: string, @Res() reply: FastifyReply): Promise<void> {
     const file = await this.media.file(id);
     await reply
@@ -80,6 +88,7 @@ export class MediaController {
   // Translators may caption in their locales; the credit stays an editor's or the uploader's (MediaService checks).
   @Roles('admin', 'editor', 'author', 'translator')
   @Patch(':id')
+  @ApiOperation({ summary: 'Change the credit and per-locale captions and alt texts (If-Match)' })
   @ApiOkResponse({ type: MediaResponseDto })
   async update(
     @UuidParam('id') id: string,
@@ -92,6 +101,7 @@ export class MediaController {
 
   @Roles('admin', 'editor')
   @Delete(':id')
+  @ApiOperation({ summary: 'Delete a media item (heroes using it are cleared)' })
   @HttpCode(204)
   remove(@UuidParam('id') id: string, @IfMatch() version: number | undefined, @CurrentUser() user: UserEntity): Promise<void> {
     return this.media.remove(id, user, version);

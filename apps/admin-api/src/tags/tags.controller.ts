@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AnyRole, CurrentUser, Roles, type UserEntity } from '@kalam/auth';
 import { CreateTagDto, SearchPageQueryDto, TagResponseDto, TagsService, TagTranslationInputDto, type Page } from '@kalam/content';
@@ -13,6 +13,7 @@ export class TagsController {
 
   @AnyRole()
   @Get()
+  @ApiOperation({ summary: 'Tags, searchable by name' })
   async list(@Query() query: SearchPageQueryDto): Promise<Page<TagResponseDto>> {
     const page = await this.tags.list(query);
     return { ...page, items: page.items.map(TagResponseDto.from) };
@@ -20,6 +21,7 @@ export class TagsController {
 
   @Roles('admin', 'editor', 'author')
   @Post()
+  @ApiOperation({ summary: 'Create a tag with its names per locale' })
   @ApiCreatedResponse({ type: TagResponseDto })
   async create(@Body() body: CreateTagDto, @CurrentUser() user: UserEntity): Promise<TagResponseDto> {
     return TagResponseDto.from(await this.tags.create(body.translations, user));
@@ -27,6 +29,7 @@ export class TagsController {
 
   @AnyRole()
   @Get(':id')
+  @ApiOperation({ summary: 'A tag with its names per locale' })
   @ApiOkResponse({ type: TagResponseDto })
   async get(@UuidParam('id') id: string): Promise<TagResponseDto> {
     return TagResponseDto.from(await this.tags.get(id));
@@ -34,6 +37,7 @@ export class TagsController {
 
   @AnyRole()
   @Put(':id/translations/:locale')
+  @ApiOperation({ summary: 'Create or replace a tag’s name and slug in a locale' })
   @ApiOkResponse({ type: TagResponseDto, description: '201 when the locale was added, 200 when updated' })
   async putTranslation(
     @UuidParam('id') id: string,
@@ -50,6 +54,7 @@ export class TagsController {
 
   @Roles('admin', 'editor')
   @Delete(':id')
+  @ApiOperation({ summary: 'Delete a tag (articles lose it)' })
   @HttpCode(204)
   remove(@UuidParam('id') id: string, @IfMatch() version: number | undefined, @CurrentUser() user: UserEntity): Promise<void> {
     return this.tags.remove(id, user, version);

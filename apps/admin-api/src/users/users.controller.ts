@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { CreateUserDto, CurrentActor, Roles, UpdateUserDto, UserResponseDto, UsersService, type Actor } from '@kalam/auth';
 import { IfMatch, UuidParam } from '@kalam/platform';
 import { UserListDto } from './user-list.dto';
@@ -12,6 +12,7 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
+  @ApiOperation({ summary: 'Users (admins)' })
   @ApiOkResponse({ type: UserListDto })
   async list(): Promise<UserListDto> {
     const users = await this.users.list();
@@ -19,18 +20,21 @@ export class UsersController {
   }
 
   @Post()
+  @ApiOperation({ summary: 'Create a user with a role and locales (admins)' })
   @ApiCreatedResponse({ type: UserResponseDto })
   async create(@Body() body: CreateUserDto, @CurrentActor() actor: Actor): Promise<UserResponseDto> {
     return UserResponseDto.from(await this.users.create(body, actor));
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'A user (admins, or yourself)' })
   @ApiOkResponse({ type: UserResponseDto })
   async get(@UuidParam('id') id: string): Promise<UserResponseDto> {
     return UserResponseDto.from(await this.users.get(id));
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Change a user’s role, locales, password or active flag (admins)' })
   @ApiOkResponse({ type: UserResponseDto })
   async update(
     @UuidParam('id') id: string,

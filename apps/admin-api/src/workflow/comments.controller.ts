@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { CurrentUser, Roles, type UserEntity } from '@kalam/auth';
 import { UuidParam } from '@kalam/platform';
 import { CommentResponseDto, CommentsService, CreateCommentDto, ReplyCommentDto } from '@kalam/workflow';
@@ -15,6 +15,7 @@ export class CommentsController {
   /** Oldest first; replies carry their thread's `parentId`. */
   @Roles(...EVERY_ROLE)
   @Get()
+  @ApiOperation({ summary: 'Review comments of a translation, oldest first' })
   @ApiOkResponse({ type: [CommentResponseDto] })
   async list(@UuidParam('id') id: string, @Param('locale') locale: string, @CurrentUser() user: UserEntity): Promise<CommentResponseDto[]> {
     return (await this.comments.list(id, locale, user)).map(CommentResponseDto.from);
@@ -22,6 +23,7 @@ export class CommentsController {
 
   @Roles(...EVERY_ROLE)
   @Post()
+  @ApiOperation({ summary: 'Comment on a translation (optionally on a field or paragraph)' })
   @ApiCreatedResponse({ type: CommentResponseDto })
   async create(
     @UuidParam('id') id: string,
@@ -34,6 +36,7 @@ export class CommentsController {
 
   @Roles(...EVERY_ROLE)
   @Post(':commentId/reply')
+  @ApiOperation({ summary: 'Reply to a comment' })
   @ApiCreatedResponse({ type: CommentResponseDto })
   async reply(
     @UuidParam('id') id: string,
@@ -47,6 +50,7 @@ export class CommentsController {
 
   @Roles(...EVERY_ROLE)
   @Post(':commentId/resolve')
+  @ApiOperation({ summary: 'Mark a comment thread resolved' })
   @HttpCode(200)
   @ApiOkResponse({ type: CommentResponseDto })
   async resolve(

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { AnyRole, CurrentUser, Roles, type UserEntity } from '@kalam/auth';
 import type { RevisionEntity, RevisionSnapshot } from '@kalam/content';
 import { IfMatch, UuidParam } from '@kalam/platform';
@@ -47,6 +47,7 @@ export class RevisionsController {
 
   @AnyRole()
   @Get()
+  @ApiOperation({ summary: 'Revisions of a translation, newest first' })
   @ApiOkResponse({ type: [RevisionSummaryDto] })
   async list(@UuidParam('id') id: string, @Param('locale') locale: string): Promise<RevisionSummaryDto[]> {
     return (await this.revisions.list(id, locale)).map(({ revision, live }) => RevisionSummaryDto.from(revision, live));
@@ -54,6 +55,7 @@ export class RevisionsController {
 
   @AnyRole()
   @Get(':revisionId')
+  @ApiOperation({ summary: 'One revision’s full snapshot' })
   @ApiOkResponse({ type: RevisionDto })
   async get(@UuidParam('id') id: string, @Param('locale') locale: string, @UuidParam('revisionId') revisionId: string): Promise<RevisionDto> {
     const revision = await this.revisions.get(id, locale, revisionId);
@@ -62,6 +64,7 @@ export class RevisionsController {
 
   @AnyRole()
   @Get(':from/diff/:to')
+  @ApiOperation({ summary: 'What changed between two revisions, per field and per body paragraph' })
   @ApiOkResponse({ type: RevisionDiffDto })
   async diff(
     @UuidParam('id') id: string,
@@ -76,6 +79,7 @@ export class RevisionsController {
   /** A new draft (and a new revision) with the old revision's text; If-Match names the current version. */
   @Roles('admin', 'editor', 'author', 'translator')
   @Post(':revisionId/restore')
+  @ApiOperation({ summary: "A new draft (and a new revision) with the old revision's text" })
   @HttpCode(200)
   @ApiOkResponse({ type: RestoredDto })
   async restore(

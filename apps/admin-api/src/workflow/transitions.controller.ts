@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiParam, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { CurrentUser, Roles, type UserEntity } from '@kalam/auth';
 import { KalamError } from '@kalam/core';
 import { IfMatch, UuidParam } from '@kalam/platform';
@@ -18,6 +18,7 @@ export class TransitionsController {
    */
   @Roles('admin', 'editor', 'author', 'translator')
   @Post(':transition')
+  @ApiOperation({ summary: 'Move the translation through the workflow: submit, approve, request-changes, publish, unpublish, archive, reopen' })
   @HttpCode(200)
   @ApiParam({ name: 'transition', enum: TRANSITIONS })
   @ApiOkResponse({ type: TransitionResultDto })

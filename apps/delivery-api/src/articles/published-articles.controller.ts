@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { KalamError } from '@kalam/core';
 import { pageWindow } from '@kalam/content';
 import { LocaleDirectory, PublishedReader } from '@kalam/delivery';
-import { ErrorResponseDto } from '../published/error-response.dto';
+import { ErrorResponseDto } from '@kalam/platform';
 import { ArticleDocumentDto, ArticlePageDto } from '../published/published-docs.dto';
 import { PublishedAnswer } from '../published/published-answer';
 import { ArticleListQueryDto, ArticleQueryDto } from '../published/published-query.dto';

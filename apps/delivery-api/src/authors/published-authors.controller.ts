@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { KalamError } from '@kalam/core';
 import { pageWindow, renderMarkdown } from '@kalam/content';
 import { LocaleDirectory, pickTranslation, PublishedReader } from '@kalam/delivery';
-import { ErrorResponseDto } from '../published/error-response.dto';
+import { ErrorResponseDto } from '@kalam/platform';
 import { PublishedAnswer } from '../published/published-answer';
 import { AuthorPageDto, TagPageDto } from '../published/published-docs.dto';
 import { EntityPageQueryDto } from '../published/published-query.dto';

@@ -5,7 +5,7 @@ import { Feed } from 'feed';
 import { SitemapIndexStream, SitemapStream, streamToPromise } from 'sitemap';
 import { KalamError } from '@kalam/core';
 import { deliveryConfig, LocaleDirectory, PublishedReader, type ArticleCard, type DeliveryConfig } from '@kalam/delivery';
-import { ErrorResponseDto } from '../published/error-response.dto';
+import { ErrorResponseDto } from '@kalam/platform';
 import { PublishedAnswer } from '../published/published-answer';
 import { SitemapQueryDto } from './feed-query.dto';
 

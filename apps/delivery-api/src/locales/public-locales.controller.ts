@@ -1,5 +1,5 @@
 import { Controller, Get, Header } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { LocalesService } from '@kalam/i18n';
 import { PublicLocaleDto } from './public-locale.dto';
 
@@ -10,6 +10,7 @@ export class PublicLocalesController {
 
   /** Enabled locales in switcher order, for language menus and hreflang. */
   @Get()
+  @ApiOperation({ summary: 'Enabled locales in switcher order, for language menus and hreflang' })
   @Header('cache-control', 'public, max-age=60, stale-while-revalidate=600')
   @ApiOkResponse({ type: [PublicLocaleDto] })
   async list(): Promise<PublicLocaleDto[]> {

@@ -3,7 +3,7 @@ import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { pageWindow } from '@kalam/content';
 import { LocaleDirectory, MATCH_END, MATCH_START, PublishedReader } from '@kalam/delivery';
-import { ErrorResponseDto } from '../published/error-response.dto';
+import { ErrorResponseDto } from '@kalam/platform';
 import { PublishedAnswer } from '../published/published-answer';
 import { SearchPageDto } from '../published/published-docs.dto';
 import { SearchQueryDto } from './search-query.dto';

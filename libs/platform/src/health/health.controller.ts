@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { KalamError, Public } from '@kalam/core';
@@ -12,6 +12,7 @@ export class HealthController {
 
   /** Liveness: the process serves HTTP. Deliberately does not touch the database. */
   @Get('health')
+  @ApiOperation({ summary: 'Liveness: the process serves HTTP (does not touch the database)' })
   @ApiOkResponse({ schema: { example: { status: 'ok' } } })
   health(): { status: 'ok'; uptimeSeconds: number } {
     return { status: 'ok', uptimeSeconds: Math.round(process.uptime()) };
@@ -19,6 +20,7 @@ export class HealthController {
 
   /** Readiness: the database answers. Load balancers should route only to ready copies. */
   @Get('ready')
+  @ApiOperation({ summary: 'Readiness: the database answers (route traffic only to ready copies)' })
   @HttpCode(200)
   @ApiOkResponse({ schema: { example: { status: 'ready', database: 'up' } } })
   @ApiServiceUnavailableResponse()

@@ -6,7 +6,9 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { KalamError, KalamLogger, LOG_LEVELS, requestContext } from '@kalam/core';
 import { Messages } from '@kalam/i18n';
+import { ErrorResponseDto } from '../errors/error-response.dto';
 import { ErrorResponseFilter } from '../errors/error-response.filter';
+import { completeErrorResponses } from './openapi-completion';
 import { createValidationPipe } from '../validation/validation.pipe';
 import type { HttpConfig } from './http.config';
 import { parseJsonBody } from './json-body';
@@ -18,7 +20,8 @@ export interface HttpAppOptions {
   port: number;
   /** Route prefix such as 'admin/v1'; /health and /ready stay at the root. */
   prefix: string;
-  docs: { path: string; title: string; description: string; bearer: boolean };
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- what SwaggerModule accepts
+  docs: { path: string; title: string; description: string; bearer: boolean; extraModels?: Function[] };
   /** Send `ETag: "<version>"` for versioned resources (the admin API's optimistic concurrency). */
   versionEtags?: boolean;
   /** Hooks that must run before Kalam's own (a response cache answering hits before anything else). */
@@ -118,6 +121,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<NestFastif
 function setUpDocs(app: INestApplication, options: HttpAppOptions): void {
   const builder = new DocumentBuilder().setTitle(options.docs.title).setDescription(options.docs.description).setVersion('1');
   if (options.docs.bearer) builder.addBearerAuth();
-  const document = SwaggerModule.createDocument(app, builder.build());
+  const document = SwaggerModule.createDocument(app, builder.build(), { extraModels: [ErrorResponseDto, ...(options.docs.extraModels ?? [])] });
+  completeErrorResponses(document, { bearer: options.docs.bearer, public: [`POST /${options.prefix}/auth/login`, 'GET /health', 'GET /ready'] });
   SwaggerModule.setup(options.docs.path, app, document, { jsonDocumentUrl: `${options.docs.path}/json`, useGlobalPrefix: false });
 }

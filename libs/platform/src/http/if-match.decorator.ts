@@ -1,5 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
+import { ApiHeader } from '@nestjs/swagger';
 import { KalamError } from '@kalam/core';
 
 /** Parses `If-Match: "3"` (or W/"3", or 3) into a version; undefined when absent. */
@@ -10,11 +11,25 @@ export function parseIfMatch(header: string | undefined): number | undefined {
   return Number(match[1]);
 }
 
-export const IfMatch = createParamDecorator((_data: unknown, context: ExecutionContext): number | undefined => {
-  const request = context.switchToHttp().getRequest<FastifyRequest>();
-  const header = request.headers['if-match'] as string | string[] | undefined;
-  return parseIfMatch(Array.isArray(header) ? header[0] : header);
-});
+/** The If-Match version of the request; also documents the header on the operation. */
+export const IfMatch = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): number | undefined => {
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const header = request.headers['if-match'] as string | string[] | undefined;
+    return parseIfMatch(Array.isArray(header) ? header[0] : header);
+  },
+  [
+    (target: object, key: string | symbol | undefined) => {
+      if (key === undefined) return;
+      const descriptor = Object.getOwnPropertyDescriptor(target, key)!;
+      ApiHeader({
+        name: 'If-Match',
+        required: false,
+        description: 'The version you read, quoted ("4"): required to change a record that exists; a stale one is refused with 412',
+      })(target, key, descriptor);
+    },
+  ],
+);
 
 /** The ETag we send for a versioned resource: the version, quoted. */
 export function versionEtag(version: number): string {
