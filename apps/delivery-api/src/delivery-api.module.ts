@@ -11,6 +11,8 @@ import { PublishedAuthorsController } from './authors/published-authors.controll
 import { CacheInvalidation } from './cache/cache-invalidation';
 import { ResponseCache } from './cache/response-cache';
 import { FeedsController } from './feeds/feeds.controller';
+import { MediaRenditionsController } from './media/media-renditions.controller';
+import { RenditionsService } from './media/renditions.service';
 import { PublicLocalesController } from './locales/public-locales.controller';
 import { ArticlePreview } from './preview/article-preview';
 import { PreviewAccess } from './preview/preview-access';
@@ -28,7 +30,14 @@ import { PublishedSearchController } from './search/published-search.controller'
     DeliveryModule,
     HealthModule,
   ],
-  controllers: [PublicLocalesController, FeedsController, PublishedArticlesController, PublishedAuthorsController, PublishedSearchController],
-  providers: [ResponseCache, CacheInvalidation, PublishedAnswer, PreviewAccess, ArticlePreview, ArticleFastRead],
+  controllers: [
+    PublicLocalesController,
+    FeedsController,
+    PublishedArticlesController,
+    PublishedAuthorsController,
+    PublishedSearchController,
+    MediaRenditionsController,
+  ],
+  providers: [ResponseCache, CacheInvalidation, PublishedAnswer, PreviewAccess, ArticlePreview, ArticleFastRead, RenditionsService],
 })
 export class DeliveryApiModule {}

@@ -63,6 +63,9 @@ export const en: CatalogTree = {
       unreadable_image: 'The image cannot be read from its own bytes: it is cut short or damaged.',
       too_large: 'The file is larger than the limit of {{limit}} bytes.',
       no_file: 'Send the image in a form field named file.',
+      rendition_invalid: 'Renditions come in widths {{widths}} and formats {{formats}}; nothing else is made.',
+      external: 'The media item {{id}} is an external image: use its own URL.',
+      file_missing: 'The file of media item {{id}} cannot be read.',
     },
     article: {
       not_found: 'No article has the id {{id}}.',

@@ -62,6 +62,9 @@ export const tr: CatalogTree = {
       unreadable_image: 'Görsel kendi baytlarından okunamıyor: eksik ya da bozuk.',
       too_large: 'Dosya {{limit}} baytlık sınırdan büyük.',
       no_file: 'Görseli file adlı form alanında gönderin.',
+      rendition_invalid: 'Görsel sürümleri yalnızca {{widths}} genişliklerinde ve {{formats}} biçimlerinde üretilir.',
+      external: '{{id}} kimlikli görsel dış bir görsel: kendi adresini kullanın.',
+      file_missing: '{{id}} kimlikli görselin dosyası okunamıyor.',
     },
     article: {
       not_found: '{{id}} kimlikli bir makale yok.',
