@@ -245,6 +245,29 @@ describe('delivery API', () => {
     expect((await get('/v1/en/sitemap.xml?page=x')).status).toBe(400);
   });
 
+  it('never leaves a stale bio behind when a bio edit and a publish cross', async () => {
+    let version = `"${(await admin.http.get(`/admin/v1/authors/${author.id}`, { token })).body.translations.en.version}"`;
+    for (let round = 1; round <= 6; round += 1) {
+      const other = await make.article({ authorIds: [author.id] });
+      const written = await make.translation(other.id, 'en', { title: `Crossing ${round}`, slug: `crossing-${round}`, body: 'Text.' });
+      const approved = await make.steps(other.id, 'en', written.version, 'submit', 'approve');
+      const bio = `Bio of round ${round}.`;
+      const [published, edited] = await Promise.all([
+        make.steps(other.id, 'en', approved.version, 'publish'),
+        admin.http.put(`/admin/v1/authors/${author.id}/translations/en`, { bio }, { token, headers: { 'if-match': version } }),
+      ]);
+      expect(published.status).toBe('published');
+      expect(edited.status).toBe(200);
+      version = edited.headers.get('etag')!;
+      let shown = '';
+      for (let i = 0; i < 50 && !shown.includes(bio); i += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        shown = (await get(`/v1/en/articles/crossing-${round}`)).body.authors[0].bio;
+      }
+      expect(shown).toBe(`<p>${bio}</p>\n`);
+    }
+  });
+
   it('withdraws an unpublished translation from its page, lists and its siblings’ alternates', async () => {
     await make.steps(article.id, 'tr', version.tr, 'unpublish');
     expect((await get('/v1/tr/articles/sinir-tanimayan-nehirler')).status).toBe(404);

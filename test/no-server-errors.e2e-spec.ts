@@ -121,7 +121,12 @@ describe('no server errors for odd delivery requests', () => {
       '?format=tiff',
       '?__proto__[x]=1',
     ];
-    const headers = [{}, { 'if-none-match': 'garbage, W/"x", *' }, { authorization: 'Bearer klm_forged' }, { 'accept-language': 'tr;q=abc' }];
+    const headers: Record<string, string>[] = [
+      {},
+      { 'if-none-match': 'garbage, W/"x", *' },
+      { authorization: 'Bearer klm_forged' },
+      { 'accept-language': 'tr;q=abc' },
+    ];
     const failures: string[] = [];
     let requests = 0;
     for (const template of Object.keys(spec.paths)) {

@@ -2,6 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { ContentChangeHooks, type ContentChange } from '@kalam/content';
 import { JobQueue } from '@kalam/database';
 import { TransitionHooks, type TransitionEvent } from '@kalam/workflow';
+import { sharedRecordLockSql } from './document-sources';
 import { DocumentsService, type SharedRecordKind } from './documents.service';
 
 export interface RenderJob {
@@ -36,6 +37,9 @@ export class DocumentHooks implements OnModuleInit {
   }
 
   private async onContentChange({ manager, kind, id }: ContentChange): Promise<void> {
+    // Waits for renders that read the record before this change committed (they share-lock it), so
+    // the check below sees their documents and the re-render covers them.
+    if (kind !== 'article') await manager.query(sharedRecordLockSql('exclusive'), [kind, id]);
     // Author and tag pages show the record itself, published articles or not: cached answers go.
     if (kind !== 'article') await this.documents.notifyAll(manager);
     if (!(await this.documents.isShown(manager, kind, id))) return;

@@ -82,13 +82,30 @@ export async function loadWorkingText(manager: EntityManager, articleId: string,
   return { locale, revisionId: 'working', snapshot, publishedAt: row.published_at ?? row.updated_at, updatedAt: row.updated_at };
 }
 
-/** The article's shared parts (byline, tags, hero) with every translation of each. */
+/** The advisory lock of an author, tag or media item shown in documents (see SharedRecordLocks in DocumentHooks). */
+export function sharedRecordLockSql(mode: 'shared' | 'exclusive'): string {
+  return `SELECT ${mode === 'shared' ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock'}(hashtext('kalam.' || $1), hashtext($2))`;
+}
+
+/**
+ * The article's shared parts (byline, tags, hero) with every translation of each. Each record is
+ * share-locked before it is read, so an edit of it committing meanwhile waits for this render to
+ * commit, and the re-render the edit enqueues then finds this document (no stale bio left behind).
+ */
 export async function loadShared(manager: EntityManager, articleId: string): Promise<Omit<DocumentInputs, 'texts'> | null> {
   const [article]: { id: string; source_locale: string; hero_media_id: string | null }[] = await manager.query(
     'SELECT id, source_locale, hero_media_id FROM article WHERE id = $1',
     [articleId],
   );
   if (!article) return null;
+  const shown: { kind: string; id: string }[] = await manager.query(
+    `SELECT 'author' AS kind, author_id::text AS id FROM article_author WHERE article_id = $1
+     UNION SELECT 'tag', tag_id::text FROM article_tag WHERE article_id = $1
+     UNION SELECT 'media', hero_media_id::text FROM article WHERE id = $1 AND hero_media_id IS NOT NULL
+     ORDER BY 1, 2`,
+    [articleId],
+  );
+  for (const record of shown) await manager.query(sharedRecordLockSql('shared'), [record.kind, record.id]);
   const authors: DocumentInputs['authors'] = await manager.query(
     `SELECT a.id, a.slug, a.name,
             coalesce(json_agg(json_build_object('locale', at.locale, 'displayName', at.display_name, 'title', at.title, 'bio', at.bio))
