@@ -13,9 +13,9 @@ export class DocumentsRendererJob {
     private readonly jobs: JobQueue,
   ) {}
 
-  /** Catches up on anything live but not rendered, then works the queue. */
+  /** Works the queue, and meanwhile catches up on anything live but not rendered (a database from before the read model). */
   async start(pollingSeconds = 1): Promise<void> {
-    await this.documents.renderMissing();
+    void this.documents.renderMissing().catch((error: Error) => this.logger.error(`rendering missing documents failed: ${error.message}`));
     await this.jobs.work<RenderJob>(
       'documents-render',
       async (job) => {
