@@ -19,6 +19,7 @@ export class CreatePublishedDocument1764200000000 implements MigrationInterface 
         "document" text NOT NULL,
         "card" text NOT NULL,
         "etag" varchar(64) NOT NULL,
+        "surrogate_keys" text NOT NULL,
         "author_ids" uuid array NOT NULL DEFAULT '{}',
         "tag_ids" uuid array NOT NULL DEFAULT '{}',
         "media_id" uuid,

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { createInterface } from 'node:readline';
 import { readAuthConfig } from '@kalam/auth';
 import { readHttpConfig } from '@kalam/platform';
-import { envBool } from '@kalam/core';
+import { envBool, envInt } from '@kalam/core';
 import { openDatabase } from '../database-session';
 import { loadDemoIfWanted } from '../import/demo';
 import { setUpDatabase } from '../setup';
@@ -19,6 +19,17 @@ const STOP_GRACE_MS = 10_000;
 function prefixLines(stream: NodeJS.ReadableStream | null, prefix: string, out: NodeJS.WriteStream): void {
   if (!stream) return;
   createInterface({ input: stream }).on('line', (line) => out.write(`${prefix} ${line}\n`));
+}
+
+/**
+ * The delivery API's old-generation heap is capped (DELIVERY_HEAP_MB): under read load V8 would
+ * otherwise grow it with short-lived document strings and keep the memory; its answer cache lives
+ * outside that heap (Buffers, bounded by DELIVERY_CACHE_MB).
+ */
+function nodeOptions(name: AppName): string[] {
+  const options = ['--enable-source-maps'];
+  if (name === 'delivery-api') options.push(`--max-old-space-size=${envInt(process.env, 'DELIVERY_HEAP_MB', 128, 64, 16384)}`);
+  return options;
 }
 
 /**
@@ -71,7 +82,7 @@ export async function startCommand(apps: AppName[]): Promise<void> {
     throw error;
   }
   for (const name of apps) {
-    const child = spawn(process.execPath, ['--enable-source-maps', path.join(APPS_DIR, name, 'src', 'main.js')], {
+    const child = spawn(process.execPath, [...nodeOptions(name), path.join(APPS_DIR, name, 'src', 'main.js')], {
       // Colours only when a person watches; piped output stays plain for log collectors.
       env: { ...process.env, DATABASE_URL: database.url, ...(process.stdout.isTTY ? {} : { NO_COLOR: '1' }) },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],

@@ -7,7 +7,6 @@ import { LocaleDirectory } from '@kalam/delivery';
 import type { CachedAnswer } from '../cache/response-cache';
 import { ResponseCache } from '../cache/response-cache';
 import { PublishedAnswer } from '../published/published-answer';
-import { documentKeys } from '../published/surrogate-keys';
 
 // Only the plain form: no query string (fallback, preview) and a slug that needs no decoding.
 const PLAIN_ARTICLE = /^\/v1\/([a-z]{2,3}(?:-[A-Z][A-Za-z]{1,3})?)\/articles\/([a-z0-9]+(?:-[a-z0-9]+)*)$/;
@@ -37,9 +36,9 @@ export class ArticleFastRead {
     if (!match) return undefined;
     const [, locale, slug] = match;
     if (!(await this.locales.all()).locales.has(locale)) return undefined;
-    const { rows } = await this.pool.query<{ article_id: string; document: string; etag: string; author_ids: string[]; tag_ids: string[] }>({
+    const { rows } = await this.pool.query<{ document: string; etag: string; surrogate_keys: string }>({
       name: 'kalam_published_by_slug',
-      text: 'SELECT article_id, document, etag, author_ids, tag_ids FROM published_document WHERE locale = $1 AND slug = $2',
+      text: 'SELECT document, etag, surrogate_keys FROM published_document WHERE locale = $1 AND slug = $2',
       values: [locale, slug],
     });
     const row = rows[0];
@@ -48,7 +47,7 @@ export class ArticleFastRead {
       body: row.document,
       etag: row.etag,
       contentType: 'application/json; charset=utf-8',
-      surrogateKeys: documentKeys({ articleId: row.article_id, authorIds: row.author_ids, tagIds: row.tag_ids, locale }),
+      surrogateKeys: [row.surrogate_keys],
       locales: [locale],
       contentLanguage: locale,
     });

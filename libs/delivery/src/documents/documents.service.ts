@@ -157,15 +157,16 @@ export class DocumentsService {
     const { config, title, summary, body } = doc.search;
     await manager.query(
       `INSERT INTO published_document
-         (article_id, locale, slug, revision_id, document, card, etag, author_ids, tag_ids, media_id, search, search_head, search_text, published_at, updated_at)
+         (article_id, locale, slug, revision_id, document, card, etag, author_ids, tag_ids, media_id, search, search_head, search_text, published_at, updated_at, surrogate_keys)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8::uuid[], $9::uuid[], $10,
                setweight(to_tsvector($11::regconfig, $12), 'A') || setweight(to_tsvector($11::regconfig, $13), 'B') || setweight(to_tsvector($11::regconfig, $14), 'C'),
                setweight(to_tsvector($11::regconfig, $12), 'A') || setweight(to_tsvector($11::regconfig, $13), 'B'),
-               $15, $16, $17)
+               $15, $16, $17, $18)
        ON CONFLICT (article_id, locale) DO UPDATE SET
          slug = EXCLUDED.slug, revision_id = EXCLUDED.revision_id, document = EXCLUDED.document, card = EXCLUDED.card, etag = EXCLUDED.etag,
          author_ids = EXCLUDED.author_ids, tag_ids = EXCLUDED.tag_ids, media_id = EXCLUDED.media_id, search = EXCLUDED.search, search_head = EXCLUDED.search_head,
-         search_text = EXCLUDED.search_text, published_at = EXCLUDED.published_at, updated_at = EXCLUDED.updated_at`,
+         search_text = EXCLUDED.search_text, published_at = EXCLUDED.published_at, updated_at = EXCLUDED.updated_at,
+         surrogate_keys = EXCLUDED.surrogate_keys`,
       [
         doc.document.id,
         locale,
@@ -185,6 +186,7 @@ export class DocumentsService {
         [title, summary, body].filter(Boolean).join('\n').slice(0, SNIPPET_SOURCE_CHARS),
         doc.document.publishedAt,
         doc.document.updatedAt,
+        [`article:${doc.document.id}`, ...doc.authorIds.map((id) => `author:${id}`), ...doc.tagIds.map((id) => `tag:${id}`), `locale:${locale}`].join(' '),
       ],
     );
   }

@@ -44,6 +44,10 @@ export class PublishedDocumentEntity {
   @Column({ type: 'varchar', length: 64 })
   etag: string;
 
+  /** The CDN purge keys sent with it (article, authors, tags, locale), ready to send. */
+  @Column({ name: 'surrogate_keys', type: 'text' })
+  surrogateKeys: string;
+
   @Column({ name: 'author_ids', type: 'uuid', array: true, default: () => "'{}'" })
   authorIds: string[];
 
