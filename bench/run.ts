@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { Client } from 'pg';
 import { startEmbeddedPostgres } from '@kalam/database';
 import { formatReadRows, rssMb, runReadScenario, startDeliveryProcess, type ReadRow } from './delivery-bench';
-import { queryWords, seedPublished } from './seed-published';
+import { queryWords, rareQueryWords, seedPublished } from './seed-published';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -256,14 +256,25 @@ async function benchDelivery(
       { name: 'list page 1 (20 cards), cache hot', url: `${deliveryUrl}/v1/en/articles?limit=20` },
       { name: 'list page 50, cache off', url: `${coldUrl}/v1/tr/articles?limit=20&page=50` },
       {
-        name: `search tr, cache off (${words.length} words in turn, ${n} documents)`,
+        name: `search tr, common words (${words.length} in turn), cache off, 50 connections`,
         url: `${coldUrl}/v1/tr/search?q=${encodeURIComponent(words[0])}`,
         paths: words.map((w) => `/v1/tr/search?q=${encodeURIComponent(w)}`),
       },
       {
-        name: 'search tr, cache off, 1 connection (latency)',
+        name: 'search tr, common words, cache off, 1 connection (latency)',
         url: `${coldUrl}/v1/tr/search?q=${encodeURIComponent(words[0])}`,
         paths: words.map((w) => `/v1/tr/search?q=${encodeURIComponent(w)}`),
+        connections: 1,
+      },
+      {
+        name: `search tr, rare words (${rare.length} in turn), cache off, 50 connections`,
+        url: `${coldUrl}/v1/tr/search?q=${encodeURIComponent(rare[0])}`,
+        paths: rare.map((w) => `/v1/tr/search?q=${encodeURIComponent(w)}`),
+      },
+      {
+        name: 'search tr, rare words, cache off, 1 connection (latency)',
+        url: `${coldUrl}/v1/tr/search?q=${encodeURIComponent(rare[0])}`,
+        paths: rare.map((w) => `/v1/tr/search?q=${encodeURIComponent(w)}`),
         connections: 1,
       },
     ];

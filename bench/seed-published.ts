@@ -53,9 +53,14 @@ const VOCABULARY: Record<string, string[]> = Object.fromEntries(
 /** Skewed: index 0 is the most frequent (roughly Zipf). */
 const pick = <T>(list: T[]) => list[Math.floor(Math.random() ** 4 * list.length)];
 
-/** Words for search queries: the real words, used now and then, and made-up words of middling frequency. */
+/** Words for search queries: the real words, used now and then, and made-up words of middling frequency (common ones). */
 export function queryWords(locale: string): string[] {
   return [...WORDS[locale].filter((w) => !w.includes("'")), ...VOCABULARY[locale].slice(100, 120)];
+}
+
+/** Rarer made-up words, as a name or a term a reader looks for: each in a few per cent of the articles. */
+export function rareQueryWords(locale: string): string[] {
+  return VOCABULARY[locale].slice(3000, 3040);
 }
 
 function paragraph(locale: string, words: number, footnote: number): string {

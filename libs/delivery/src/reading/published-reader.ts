@@ -30,11 +30,12 @@ export const MATCH_START = '\u0002';
 export const MATCH_END = '\u0003';
 
 // Where the stemmer leaves suffixes on (Turkish: "ekonomi" stems to "ekono", "ekonomiler" to
-// "ekonomi"; 'simple' does not stem at all), each word also matches as a prefix.
+// "ekonomi"; 'simple' does not stem at all), each word of four letters or more also matches as a
+// prefix. Shorter ones stay exact: "su" (water) as a prefix would match most of the language.
 const PREFIX_CONFIGS = new Set(['turkish', 'simple']);
 // Web-search syntax ("phrases", or, -not) read in the locale's configuration; $4 turns each word into a prefix.
 const QUERY_CTE = `q AS (
-  SELECT CASE WHEN $4 THEN regexp_replace(websearch_to_tsquery($2::regconfig, $3)::text, '''([^'']+)''', '''\\1'':*', 'g')::tsquery
+  SELECT CASE WHEN $4 THEN regexp_replace(websearch_to_tsquery($2::regconfig, $3)::text, '''([^'']{4,})''', '''\\1'':*', 'g')::tsquery
               ELSE websearch_to_tsquery($2::regconfig, $3) END AS query)`;
 
 /**
