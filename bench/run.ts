@@ -236,12 +236,18 @@ async function benchDelivery(
     second = await startDeliveryProcess(postgres.url, port + 3, { DELIVERY_CACHE_MB: '0' });
     const sample = Array.from({ length: 1000 }, (_, i) => Math.floor((i * ARTICLES) / 1000));
     const words = queryWords('tr');
-    const matches: number[] = [];
-    for (const word of words) matches.push((await json<{ total: number }>(`${deliveryUrl}/v1/tr/search?q=${encodeURIComponent(word)}&limit=1`)).total);
-    const median = [...matches].sort((a, b) => a - b)[Math.floor(matches.length / 2)];
-    notes.push(
-      `Search words: ${words.length}, each matching ${Math.min(...matches)}–${Math.max(...matches)} of the ${ARTICLES} tr documents (median ${median}).`,
-    );
+    const rare = rareQueryWords('tr');
+    for (const [label, set] of [
+      ['Common', words],
+      ['Rare', rare],
+    ] as const) {
+      const matches: number[] = [];
+      for (const word of set) matches.push((await json<{ total: number }>(`${deliveryUrl}/v1/tr/search?q=${encodeURIComponent(word)}&limit=1`)).total);
+      const median = [...matches].sort((a, b) => a - b)[Math.floor(matches.length / 2)];
+      notes.push(
+        `${label} search words: ${set.length}, each matching ${Math.min(...matches)}–${Math.max(...matches)} of the ${ARTICLES} tr documents (median ${median}).`,
+      );
+    }
     const ceilingPort = port + 4;
     const scenarios = [
       { name: 'GET /health (Nest on Fastify, no work)', url: `${deliveryUrl}/health` },
