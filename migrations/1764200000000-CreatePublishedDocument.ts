@@ -22,6 +22,7 @@ export class CreatePublishedDocument1764200000000 implements MigrationInterface 
         "surrogate_keys" text NOT NULL,
         "author_ids" uuid array NOT NULL DEFAULT '{}',
         "tag_ids" uuid array NOT NULL DEFAULT '{}',
+        "related_ids" uuid array NOT NULL DEFAULT '{}',
         "media_id" uuid,
         "search" tsvector NOT NULL,
         "search_head" tsvector NOT NULL,
@@ -38,6 +39,8 @@ export class CreatePublishedDocument1764200000000 implements MigrationInterface 
     await queryRunner.query(`CREATE INDEX "published_document_locale_newest_idx" ON "published_document" ("locale", "published_at" DESC, "article_id" DESC)`);
     await queryRunner.query(`CREATE INDEX "published_document_authors_idx" ON "published_document" USING gin ("author_ids")`);
     await queryRunner.query(`CREATE INDEX "published_document_tags_idx" ON "published_document" USING gin ("tag_ids")`);
+    // Which documents show an article among their related ones: re-rendered when it changes.
+    await queryRunner.query(`CREATE INDEX "published_document_related_idx" ON "published_document" USING gin ("related_ids")`);
     await queryRunner.query(`CREATE INDEX "published_document_media_idx" ON "published_document" ("media_id") WHERE "media_id" IS NOT NULL`);
     await queryRunner.query(`CREATE INDEX "published_document_search_idx" ON "published_document" USING gin ("search")`);
     // Title and summary alone: small enough to rank every match by, where the whole text is not.

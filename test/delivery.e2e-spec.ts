@@ -122,7 +122,9 @@ describe('delivery API', () => {
     expect(missing.body).toMatchObject({ statusCode: 404, error: 'published.article_not_found' });
     expect(missing.body.message).toContain('нет опубликованной статьи');
 
-    const fallback = await get('/v1/ru/articles/reki-bez-granits?fallback=true');
+    // The slug of a draft is not a key to anything: answering it would tell which drafts exist.
+    expect((await get('/v1/ru/articles/reki-bez-granits?fallback=true')).status).toBe(404);
+    const fallback = await get('/v1/ru/articles/rivers-without-borders?fallback=true');
     expect(fallback.status).toBe(200);
     expect(fallback.body).toMatchObject({ locale: 'en', fallbackFrom: 'ru', slug: 'rivers-without-borders' });
     expect(fallback.headers.get('content-language')).toBe('en');
@@ -268,10 +270,61 @@ describe('delivery API', () => {
     }
   });
 
+  it('drops an unpublished article from the related articles of others', async () => {
+    const shown = await make.article({ tagIds: [tag.id] });
+    const written = await make.translation(shown.id, 'en', { title: 'Related by water', slug: 'related-by-water', body: 'Text.' });
+    const live = await make.publish(shown.id, 'en', written.version);
+    // Republishing the first article lists the new one as related.
+    const current = (await admin.http.get(`/admin/v1/articles/${article.id}/translations/en`, { token })).body;
+    const edited = await make.translation(
+      article.id,
+      'en',
+      { title: current.title, slug: current.slug, summary: current.summary, body: `${current.body}\n\nA later paragraph.` },
+      current.version,
+    );
+    version.en = (await make.publish(article.id, 'en', edited.version)).version;
+    const related = async () => (await get('/v1/en/articles/rivers-across-borders')).body.related.map((card: { slug: string }) => card.slug);
+    expect(await related()).toContain('related-by-water');
+    await make.steps(shown.id, 'en', live.version, 'unpublish');
+    let slugs: string[] = ['related-by-water'];
+    for (let i = 0; i < 50 && slugs.includes('related-by-water'); i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      slugs = await related();
+    }
+    expect(slugs).not.toContain('related-by-water');
+  });
+
+  it('stops serving a locale as soon as it is disabled, cached answers included, and re-renders alternates', async () => {
+    const ru = await make.translation(article.id, 'ru', { title: 'Реки без границ', slug: 'reki-bez-granits', body: 'Текст.[^1]\n\nЕщё.[^2]' }, version.ru);
+    await make.publish(article.id, 'ru', ru.version);
+    expect((await get('/v1/ru/articles?limit=3')).status).toBe(200);
+    expect((await get('/v1/ru/articles?limit=3')).status).toBe(200); // now cached
+    const locale = (await admin.http.get('/admin/v1/locales', { token })).body.find((l: { code: string }) => l.code === 'ru');
+    const disabled = await admin.http.patch('/admin/v1/locales/ru', { enabled: false }, { token, headers: { 'if-match': `"${locale.version}"` } });
+    expect(disabled.status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await get('/v1/ru/articles?limit=3')).status).toBe(404);
+    expect((await get('/v1/ru/articles/reki-bez-granits')).status).toBe(404);
+    let alternates: string[] = ['ru'];
+    for (let i = 0; i < 50 && alternates.includes('ru'); i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      alternates = (await get('/v1/en/articles/rivers-across-borders')).body.alternates.map((a: { locale: string }) => a.locale);
+    }
+    expect(alternates).not.toContain('ru');
+    const enabled = await admin.http.patch('/admin/v1/locales/ru', { enabled: true }, { token, headers: { 'if-match': `"${disabled.body.version}"` } });
+    expect(enabled.status).toBe(200);
+    for (let i = 0; i < 50 && !alternates.includes('ru'); i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      alternates = (await get('/v1/en/articles/rivers-across-borders')).body.alternates.map((a: { locale: string }) => a.locale);
+    }
+    expect(alternates).toEqual(['en', 'tr', 'ru']);
+    expect((await get('/v1/ru/articles/reki-bez-granits')).status).toBe(200);
+  });
+
   it('withdraws an unpublished translation from its page, lists and its siblings’ alternates', async () => {
     await make.steps(article.id, 'tr', version.tr, 'unpublish');
     expect((await get('/v1/tr/articles/sinir-tanimayan-nehirler')).status).toBe(404);
     expect((await get('/v1/tr/articles')).body.total).toBe(0);
-    expect((await get('/v1/en/articles/rivers-across-borders')).body.alternates.map((a: { locale: string }) => a.locale)).toEqual(['en']);
+    expect((await get('/v1/en/articles/rivers-across-borders')).body.alternates.map((a: { locale: string }) => a.locale)).toEqual(['en', 'ru']);
   });
 });

@@ -11,3 +11,4 @@ export { CreateLocaleDto } from './locales/dto/create-locale.dto';
 export { UpdateLocaleDto } from './locales/dto/update-locale.dto';
 export { LocaleResponseDto } from './locales/dto/locale-response.dto';
 export { searchForm, formatCalendarDate } from './text/search-form';
+export { LocaleChangeHooks, type LocaleChange } from './locales/locale-change-hooks';

@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { DOCUMENTS_CHANNEL } from '@kalam/delivery';
+import { DOCUMENTS_CHANNEL, LocaleDirectory } from '@kalam/delivery';
 import { ResponseCache } from './response-cache';
 
 const RETRY_MIN_MS = 250;
@@ -27,6 +27,7 @@ export class CacheInvalidation implements OnApplicationBootstrap, OnApplicationS
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cache: ResponseCache,
+    private readonly locales: LocaleDirectory,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -58,7 +59,11 @@ export class CacheInvalidation implements OnApplicationBootstrap, OnApplicationS
     client.on('error', (error) => lost(error.message));
     client.on('end', () => lost('connection closed'));
     client.on('notification', (message) => {
-      if (message.channel === DOCUMENTS_CHANNEL) this.cache.invalidate((message.payload ?? '*').split(','));
+      if (message.channel !== DOCUMENTS_CHANNEL) return;
+      const locales = (message.payload ?? '*').split(',');
+      // '*' is sent for locale changes too: re-read the registry now, not when its copy expires.
+      if (locales.includes('*')) this.locales.forget();
+      this.cache.invalidate(locales);
     });
     this.client = client;
     try {

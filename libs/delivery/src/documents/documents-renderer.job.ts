@@ -19,6 +19,10 @@ export class DocumentsRendererJob {
     await this.jobs.work<RenderJob>(
       'documents-render',
       async (job) => {
+        if (job.kind === 'all') {
+          this.logger.log(`re-rendered all ${await this.documents.renderAll()} live articles after a locale change`);
+          return;
+        }
         const count = await this.documents.renderShowing(job.kind, job.id);
         this.logger.log(`re-rendered ${count} articles showing ${job.kind} ${job.id}`);
       },

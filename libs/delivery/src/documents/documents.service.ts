@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
+import { JobQueue } from '@kalam/database';
 import { formatCalendarDate, Messages, searchForm } from '@kalam/i18n';
 import { deliveryConfig, type DeliveryConfig } from '../delivery.config';
 import { buildDocuments, type BuiltDocument, type RenderContext } from './build-document';
@@ -11,7 +12,16 @@ import { loadLiveTexts, loadRenderLocales, loadShared, loadWorkingText } from '.
 /** The channel delivery processes LISTEN on; the payload is the comma-separated locales whose answers changed. */
 export const DOCUMENTS_CHANNEL = 'kalam_documents';
 
-export type SharedRecordKind = 'author' | 'tag' | 'media';
+/** What a document shows besides its own text: a re-render is due when one of these changes. */
+export type SharedRecordKind = 'author' | 'tag' | 'media' | 'related';
+
+const SHOWING: Record<SharedRecordKind | 'article', string> = {
+  article: 'article_id = $1',
+  author: 'author_ids @> ARRAY[$1]::uuid[]',
+  tag: 'tag_ids @> ARRAY[$1]::uuid[]',
+  media: 'media_id = $1',
+  related: 'related_ids @> ARRAY[$1]::uuid[]',
+};
 
 const RELATED_LIMIT = 4;
 const SNIPPET_SOURCE_CHARS = 3000;
@@ -33,6 +43,7 @@ export class DocumentsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(deliveryConfig.KEY) private readonly config: DeliveryConfig,
     private readonly messages: Messages,
+    private readonly jobs: JobQueue,
   ) {}
 
   async context(manager: EntityManager): Promise<RenderContext> {
@@ -46,8 +57,12 @@ export class DocumentsService {
     };
   }
 
-  /** Renders every live locale of the article and removes documents no longer live; the caller holds the article's lock. */
-  async renderArticle(manager: EntityManager, articleId: string): Promise<void> {
+  /**
+   * Renders every live locale of the article and removes documents no longer live; the caller holds
+   * the article's lock. With `refreshRelated` (a publish, an unpublish, an edit: not the worker's own
+   * re-renders, which would cascade), documents listing this article as related are re-rendered by the worker.
+   */
+  async renderArticle(manager: EntityManager, articleId: string, options: { refreshRelated?: boolean } = {}): Promise<void> {
     const before: { locale: string }[] = await manager.query('SELECT locale FROM published_document WHERE article_id = $1', [articleId]);
     const texts = await loadLiveTexts(manager, articleId);
     const shared = texts.length ? await loadShared(manager, articleId) : null;
@@ -59,6 +74,9 @@ export class DocumentsService {
     ]);
     const touched = new Set([...before.map((row) => row.locale), ...built.map((d) => d.document.locale)]);
     if (touched.size) await manager.query('SELECT pg_notify($1, $2)', [DOCUMENTS_CHANNEL, [...touched].sort().join(',')]);
+    if (options.refreshRelated && (await this.isShown(manager, 'related', articleId))) {
+      await this.jobs.send(manager, 'documents-render', { kind: 'related', id: articleId });
+    }
   }
 
   /** The working draft of one translation rendered like a published one (for preview; not stored). */
@@ -75,10 +93,9 @@ export class DocumentsService {
     });
   }
 
-  /** Re-renders the documents that show an author, tag or media item (the worker does this after such an edit). */
+  /** Re-renders the documents that show an author, tag, media item or related article (the worker does this after such a change). */
   async renderShowing(kind: SharedRecordKind, id: string): Promise<number> {
-    const column = kind === 'author' ? 'author_ids @> ARRAY[$1]::uuid[]' : kind === 'tag' ? 'tag_ids @> ARRAY[$1]::uuid[]' : 'media_id = $1';
-    const rows: { article_id: string }[] = await this.dataSource.query(`SELECT DISTINCT article_id FROM published_document WHERE ${column}`, [id]);
+    const rows: { article_id: string }[] = await this.dataSource.query(`SELECT DISTINCT article_id FROM published_document WHERE ${SHOWING[kind]}`, [id]);
     for (const { article_id } of rows) await this.renderLocked(article_id);
     return rows.length;
   }
@@ -90,13 +107,7 @@ export class DocumentsService {
 
   /** Whether any published document shows the record (so an edit of it needs re-rendering). */
   async isShown(manager: EntityManager, kind: SharedRecordKind | 'article', id: string): Promise<boolean> {
-    const where = {
-      article: 'article_id = $1',
-      author: 'author_ids @> ARRAY[$1]::uuid[]',
-      tag: 'tag_ids @> ARRAY[$1]::uuid[]',
-      media: 'media_id = $1',
-    }[kind];
-    const rows: unknown[] = await manager.query(`SELECT 1 FROM published_document WHERE ${where} LIMIT 1`, [id]);
+    const rows: unknown[] = await manager.query(`SELECT 1 FROM published_document WHERE ${SHOWING[kind]} LIMIT 1`, [id]);
     return rows.length > 0;
   }
 
@@ -157,16 +168,16 @@ export class DocumentsService {
     const { config, title, summary, body } = doc.search;
     await manager.query(
       `INSERT INTO published_document
-         (article_id, locale, slug, revision_id, document, card, etag, author_ids, tag_ids, media_id, search, search_head, search_text, published_at, updated_at, surrogate_keys)
+         (article_id, locale, slug, revision_id, document, card, etag, author_ids, tag_ids, media_id, search, search_head, search_text, published_at, updated_at, surrogate_keys, related_ids)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8::uuid[], $9::uuid[], $10,
                setweight(to_tsvector($11::regconfig, $12), 'A') || setweight(to_tsvector($11::regconfig, $13), 'B') || setweight(to_tsvector($11::regconfig, $14), 'C'),
                setweight(to_tsvector($11::regconfig, $12), 'A') || setweight(to_tsvector($11::regconfig, $13), 'B'),
-               $15, $16, $17, $18)
+               $15, $16, $17, $18, $19::uuid[])
        ON CONFLICT (article_id, locale) DO UPDATE SET
          slug = EXCLUDED.slug, revision_id = EXCLUDED.revision_id, document = EXCLUDED.document, card = EXCLUDED.card, etag = EXCLUDED.etag,
          author_ids = EXCLUDED.author_ids, tag_ids = EXCLUDED.tag_ids, media_id = EXCLUDED.media_id, search = EXCLUDED.search, search_head = EXCLUDED.search_head,
          search_text = EXCLUDED.search_text, published_at = EXCLUDED.published_at, updated_at = EXCLUDED.updated_at,
-         surrogate_keys = EXCLUDED.surrogate_keys`,
+         surrogate_keys = EXCLUDED.surrogate_keys, related_ids = EXCLUDED.related_ids`,
       [
         doc.document.id,
         locale,
@@ -187,6 +198,7 @@ export class DocumentsService {
         doc.document.publishedAt,
         doc.document.updatedAt,
         [`article:${doc.document.id}`, ...doc.authorIds.map((id) => `author:${id}`), ...doc.tagIds.map((id) => `tag:${id}`), `locale:${locale}`].join(' '),
+        doc.document.related.map((card) => card.id),
       ],
     );
   }

@@ -12,6 +12,7 @@ import { LocaleEntity } from '@kalam/i18n';
 @Index('published_document_locale_newest_idx', { synchronize: false })
 @Index('published_document_authors_idx', { synchronize: false })
 @Index('published_document_tags_idx', { synchronize: false })
+@Index('published_document_related_idx', { synchronize: false })
 @Index('published_document_media_idx', { synchronize: false })
 @Index('published_document_search_idx', { synchronize: false })
 @Index('published_document_search_head_idx', { synchronize: false })
@@ -53,6 +54,10 @@ export class PublishedDocumentEntity {
 
   @Column({ name: 'tag_ids', type: 'uuid', array: true, default: () => "'{}'" })
   tagIds: string[];
+
+  /** The articles shown as related, so a change to one of them re-renders this document. */
+  @Column({ name: 'related_ids', type: 'uuid', array: true, default: () => "'{}'" })
+  relatedIds: string[];
 
   @Column({ name: 'media_id', type: 'uuid', nullable: true })
   mediaId: string | null;

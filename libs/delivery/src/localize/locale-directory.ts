@@ -23,6 +23,11 @@ export class LocaleDirectory {
     return this.cached;
   }
 
+  /** Drops the copy (a locale changed): the next request reads the registry. */
+  forget(): void {
+    this.cached = null;
+  }
+
   /** The enabled locale, or 404 naming the enabled ones (a path with an unknown locale is a page that does not exist). */
   async require(code: string): Promise<RenderLocale> {
     const { locales, order } = await this.all();

@@ -66,17 +66,15 @@ export class PublishedReader {
   }
 
   /**
-   * For `?fallback=true`: the article a slug names in any locale of the chain (or the slug of the
-   * wanted locale's unpublished translation), served in the first chain locale that has it live.
+   * For `?fallback=true`: the article a published slug names in any locale of the chain, served in
+   * the first chain locale that has it live. Unpublished slugs are not looked at: answering to them
+   * would tell anyone which drafts exist.
    */
   async alongChain(chain: string[], slug: string): Promise<StoredDocument | null> {
     const [row]: StoredDocument[] = await this.dataSource.query(
       `WITH named AS (
-         SELECT article_id FROM (
-           SELECT article_id, array_position($1::varchar[], locale) AS at FROM published_document WHERE slug = $2 AND locale = ANY($1::varchar[])
-           UNION ALL
-           SELECT article_id, 0 FROM article_translation WHERE locale = ($1::varchar[])[1] AND slug = $2
-         ) candidates ORDER BY at LIMIT 1)
+         SELECT article_id FROM published_document WHERE slug = $2 AND locale = ANY($1::varchar[])
+          ORDER BY array_position($1::varchar[], locale) LIMIT 1)
        SELECT d.article_id AS "articleId", d.locale, d.slug, d.document, d.etag, d.author_ids AS "authorIds", d.tag_ids AS "tagIds"
          FROM published_document d JOIN named ON named.article_id = d.article_id
         WHERE d.locale = ANY($1::varchar[])

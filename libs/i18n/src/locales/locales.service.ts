@@ -5,6 +5,7 @@ import { isUniqueViolation, KalamError, recordAudit, updateVersioned } from '@ka
 import type { CreateLocaleDto } from './dto/create-locale.dto';
 import type { UpdateLocaleDto } from './dto/update-locale.dto';
 import { fallbackChain } from './fallback-chain';
+import { LocaleChangeHooks } from './locale-change-hooks';
 import { LocaleEntity } from './locale.entity';
 
 @Injectable()
@@ -12,6 +13,7 @@ export class LocalesService {
   constructor(
     @InjectRepository(LocaleEntity) private readonly locales: Repository<LocaleEntity>,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly changes: LocaleChangeHooks,
   ) {}
 
   list(options: { enabledOnly?: boolean } = {}): Promise<LocaleEntity[]> {
@@ -110,6 +112,7 @@ export class LocalesService {
         subjectId: code,
         details: { ...input, version: result.row.version },
       });
+      await this.changes.run({ manager, code });
       return result.row;
     });
   }
