@@ -1,11 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Put, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AnyRole, CurrentUser, Roles, type UserEntity } from '@kalam/auth';
 import { ArticleTranslationsService, PutTranslationDto, TranslationResponseDto, type FootnoteReport } from '@kalam/content';
 import { currentLanguage } from '@kalam/core';
 import { Messages } from '@kalam/i18n';
-import { ApiVersionedWrite, IfMatch, UuidParam } from '@kalam/platform';
+import { ApiErrors, ApiVersionedWrite, IfMatch, UuidParam } from '@kalam/platform';
 import { DraftsService } from '@kalam/workflow';
 import { FootnoteChecksDto, TranslationWriteResultDto } from './article-translation.dto';
 
@@ -27,7 +27,8 @@ export class ArticleTranslationsController {
   @Roles('admin', 'editor', 'author', 'translator')
   @Put()
   @ApiOperation({ summary: 'Create the translation (201), or replace its text (200) when If-Match names the current version' })
-  @ApiVersionedWrite({ type: TranslationWriteResultDto, created: true })
+  @ApiErrors({ 409: 'The slug is taken in the locale, or the translation is archived (reopen it first)' })
+  @ApiVersionedWrite({ ifMatch: 'when-exists', of: 'translation', type: TranslationWriteResultDto, created: true })
   async put(
     @UuidParam('id') id: string,
     @Param('locale') locale: string,
@@ -52,6 +53,9 @@ export class ArticleTranslationsController {
   @Roles('admin', 'editor')
   @Delete()
   @ApiOperation({ summary: 'Delete a translation that was never published' })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiVersionedWrite({ ifMatch: 'optional', of: 'translation' })
+  @ApiErrors({ 409: 'The translation is live' })
   @HttpCode(204)
   remove(@UuidParam('id') id: string, @Param('locale') locale: string, @IfMatch() version: number | undefined, @CurrentUser() user: UserEntity): Promise<void> {
     return this.translations.remove(id, locale, user, version);

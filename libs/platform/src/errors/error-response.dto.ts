@@ -12,4 +12,5 @@ export class ErrorResponseDto {
   @ApiProperty({ example: 'published.article_not_found', description: 'Stable machine code' }) error: string;
   @ApiProperty({ example: 'No article is published at water-talks in en.' }) message: string;
   @ApiPropertyOptional({ type: [ErrorDetailDto] }) details?: ErrorDetailDto[];
+  @ApiPropertyOptional({ example: 5, description: 'On 412 and 428: the current version, to read again' }) currentVersion?: number;
 }

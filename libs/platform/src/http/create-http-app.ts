@@ -8,7 +8,7 @@ import { KalamError, KalamLogger, LOG_LEVELS, requestContext } from '@kalam/core
 import { Messages } from '@kalam/i18n';
 import { ErrorResponseDto } from '../errors/error-response.dto';
 import { ErrorResponseFilter } from '../errors/error-response.filter';
-import { completeErrorResponses } from './openapi-completion';
+import { completeOpenApiDocument } from './openapi-completion';
 import { createValidationPipe } from '../validation/validation.pipe';
 import type { HttpConfig } from './http.config';
 import { parseJsonBody } from './json-body';
@@ -122,6 +122,10 @@ function setUpDocs(app: INestApplication, options: HttpAppOptions): void {
   const builder = new DocumentBuilder().setTitle(options.docs.title).setDescription(options.docs.description).setVersion('1');
   if (options.docs.bearer) builder.addBearerAuth();
   const document = SwaggerModule.createDocument(app, builder.build(), { extraModels: [ErrorResponseDto, ...(options.docs.extraModels ?? [])] });
-  completeErrorResponses(document, { bearer: options.docs.bearer, public: [`POST /${options.prefix}/auth/login`, 'GET /health', 'GET /ready'] });
+  completeOpenApiDocument(document, {
+    bearer: options.docs.bearer,
+    public: [`POST /${options.prefix}/auth/login`, 'GET /health', 'GET /ready'],
+    versionEtags: Boolean(options.versionEtags),
+  });
   SwaggerModule.setup(options.docs.path, app, document, { jsonDocumentUrl: `${options.docs.path}/json`, useGlobalPrefix: false });
 }

@@ -11,7 +11,10 @@ export function parseIfMatch(header: string | undefined): number | undefined {
   return Number(match[1]);
 }
 
-/** The If-Match version of the request; also documents the header on the operation. */
+/**
+ * The If-Match version of the request; also documents the header on the operation, as optional:
+ * ApiVersionedWrite says whether it is required and which answers it brings (412, 428).
+ */
 export const IfMatch = createParamDecorator(
   (_data: unknown, context: ExecutionContext): number | undefined => {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
@@ -25,7 +28,7 @@ export const IfMatch = createParamDecorator(
       ApiHeader({
         name: 'If-Match',
         required: false,
-        description: 'The version you read, quoted ("4"): required to change a record that exists; a stale one is refused with 412',
+        description: 'The version you read, quoted ("4"); a stale one is refused with 412',
       })(target, key, descriptor);
     },
   ],
