@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AnyRole, CurrentUser, Roles, type UserEntity } from '@kalam/auth';
 import { ArticlesService, CreateSourceDto, ReorderSourcesDto, SourceResponseDto, SourcesService, UpdateSourceDto } from '@kalam/content';
-import { IfMatch, PositionParam, UuidParam } from '@kalam/platform';
+import { ApiErrors, ApiVersionedWrite, IfMatch, PositionParam, UuidParam } from '@kalam/platform';
 
 @ApiTags('sources')
 @ApiBearerAuth()
@@ -33,6 +33,7 @@ export class SourcesController {
   @Roles('admin', 'editor', 'author')
   @Post('reorder')
   @ApiOperation({ summary: 'Reorder sources; footnote numbers in every translation follow' })
+  @ApiErrors({ 422: 'The order does not name every source once' })
   @HttpCode(200)
   @ApiOkResponse({ type: [SourceResponseDto] })
   async reorder(@UuidParam('id') id: string, @Body() body: ReorderSourcesDto, @CurrentUser() user: UserEntity): Promise<SourceResponseDto[]> {
@@ -42,6 +43,7 @@ export class SourcesController {
   @Roles('admin', 'editor', 'author')
   @Patch(':position')
   @ApiOperation({ summary: 'Change a source (If-Match)' })
+  @ApiVersionedWrite({ ifMatch: 'required', of: 'source' })
   @ApiOkResponse({ type: SourceResponseDto })
   async update(
     @UuidParam('id') id: string,
@@ -56,6 +58,9 @@ export class SourcesController {
   @Roles('admin', 'editor', 'author')
   @Delete(':position')
   @ApiOperation({ summary: 'Remove a source; later footnotes are renumbered in every translation' })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiVersionedWrite({ ifMatch: 'required', of: 'source' })
+  @ApiErrors({ 409: 'A translation cites it' })
   @HttpCode(204)
   remove(
     @UuidParam('id') id: string,

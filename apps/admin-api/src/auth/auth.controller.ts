@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse, ApiOperation } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { FastifyRequest } from 'fastify';
 import { AnyRole, AuthService, CurrentToken, CurrentUser, TokensService, UserResponseDto, type ApiTokenEntity, type UserEntity } from '@kalam/auth';
 import { Public } from '@kalam/core';
+import { ApiErrors } from '@kalam/platform';
 import { LoginDto, LoginResponseDto } from './dto/login.dto';
 
 @ApiTags('auth')
@@ -18,10 +19,9 @@ export class AuthController {
   @UseGuards(ThrottlerGuard)
   @Post('login')
   @ApiOperation({ summary: 'Sign in with email and password; returns a bearer token (rate limited)' })
+  @ApiErrors({ 401: 'Wrong email or password, or a disabled account', 429: 'Too many attempts from this address' })
   @HttpCode(200)
   @ApiOkResponse({ type: LoginResponseDto })
-  @ApiUnauthorizedResponse({ description: 'Wrong email or password' })
-  @ApiTooManyRequestsResponse({ description: 'Too many attempts from this address' })
   login(@Body() body: LoginDto, @Req() request: FastifyRequest): Promise<LoginResponseDto> {
     return this.auth.login(body.email, body.password, request.ip);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AnyRole, CurrentUser, Roles, type UserEntity } from '@kalam/auth';
 import {
@@ -12,7 +12,7 @@ import {
   UpdateAuthorDto,
   type Page,
 } from '@kalam/content';
-import { IfMatch, UuidParam } from '@kalam/platform';
+import { ApiErrors, ApiVersionedWrite, IfMatch, UuidParam } from '@kalam/platform';
 
 @ApiTags('authors')
 @ApiBearerAuth()
@@ -31,6 +31,7 @@ export class AuthorsController {
   @Roles('admin', 'editor', 'author')
   @Post()
   @ApiOperation({ summary: 'Create an author (name, optional slug)' })
+  @ApiErrors({ 409: 'The slug is taken' })
   @ApiCreatedResponse({ type: AuthorResponseDto })
   async create(@Body() body: CreateAuthorDto, @CurrentUser() user: UserEntity): Promise<AuthorResponseDto> {
     return AuthorResponseDto.from(await this.authors.create(body, user));
@@ -47,6 +48,8 @@ export class AuthorsController {
   @Roles('admin', 'editor', 'author')
   @Patch(':id')
   @ApiOperation({ summary: 'Change an author’s name or slug (If-Match)' })
+  @ApiVersionedWrite({ ifMatch: 'required', of: 'author' })
+  @ApiErrors({ 409: 'The slug is taken' })
   @ApiOkResponse({ type: AuthorResponseDto })
   async update(
     @UuidParam('id') id: string,
@@ -60,6 +63,9 @@ export class AuthorsController {
   @Roles('admin', 'editor')
   @Delete(':id')
   @ApiOperation({ summary: 'Delete an author no article names' })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiVersionedWrite({ ifMatch: 'optional', of: 'author' })
+  @ApiErrors({ 409: 'An article names the author' })
   @HttpCode(204)
   remove(@UuidParam('id') id: string, @IfMatch() version: number | undefined, @CurrentUser() user: UserEntity): Promise<void> {
     return this.authors.remove(id, user, version);
@@ -68,7 +74,7 @@ export class AuthorsController {
   @AnyRole()
   @Put(':id/translations/:locale')
   @ApiOperation({ summary: 'Create or replace the author’s name, title and bio in a locale' })
-  @ApiOkResponse({ type: AuthorTranslationResponseDto, description: '201 when created, 200 when updated' })
+  @ApiVersionedWrite({ ifMatch: 'when-exists', of: 'translation', type: AuthorTranslationResponseDto, created: true })
   async putTranslation(
     @UuidParam('id') id: string,
     @Param('locale') locale: string,

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { AnyRole, CurrentUser, Roles, type UserEntity } from '@kalam/auth';
 import { CreateLocaleDto, fallbackChain, LocaleResponseDto, LocalesService, UpdateLocaleDto, type LocaleEntity } from '@kalam/i18n';
-import { IfMatch } from '@kalam/platform';
+import { ApiErrors, ApiVersionedWrite, IfMatch } from '@kalam/platform';
 
 @ApiTags('locales')
 @ApiBearerAuth()
@@ -21,6 +21,7 @@ export class LocalesController {
   @Roles('admin')
   @Post()
   @ApiOperation({ summary: 'Add a locale (code, names, fallback, text-search configuration)' })
+  @ApiErrors({ 409: 'The locale exists', 422: 'An unknown fallback or text-search configuration' })
   @ApiCreatedResponse({ type: LocaleResponseDto })
   async create(@Body() body: CreateLocaleDto, @CurrentUser() user: UserEntity): Promise<LocaleResponseDto> {
     const locale = await this.locales.create(body, user.id);
@@ -30,6 +31,8 @@ export class LocalesController {
   @Roles('admin')
   @Patch(':code')
   @ApiOperation({ summary: 'Change a locale: names, fallback, enabled, order (If-Match)' })
+  @ApiVersionedWrite({ ifMatch: 'required', of: 'locale' })
+  @ApiErrors({ 409: 'It would disable the last enabled locale', 422: 'An unknown fallback, a fallback cycle or an unknown text-search configuration' })
   @ApiOkResponse({ type: LocaleResponseDto })
   async update(
     @Param('code') code: string,

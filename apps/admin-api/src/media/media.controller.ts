@@ -1,10 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Patch, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createReadStream } from 'node:fs';
 import { AnyRole, CurrentUser, Roles, type UserEntity } from '@kalam/auth';
 import { CreateExternalMediaDto, MediaResponseDto, MediaService, PageQueryDto, UpdateMediaDto, type Page } from '@kalam/content';
-import { createValidationPipe, httpConfig, IfMatch, UuidParam, type HttpConfig } from '@kalam/platform';
+import { ApiErrors, ApiVersionedWrite, createValidationPipe, httpConfig, type HttpConfig, IfMatch, UuidParam } from '@kalam/platform';
 import { readUpload } from './read-upload';
 
 @ApiTags('media')
@@ -34,6 +34,11 @@ export class MediaController {
     summary: 'Upload an image, or register an external one',
     description:
       'Either multipart/form-data with fields `credit`, `translations` (JSON text) and then `file` (JPEG, PNG, GIF, WebP or AVIF), or JSON `{url, credit, translations}` to register an external image.',
+  })
+  @ApiErrors({
+    413: 'The file is over the size limit, or the form has too many parts',
+    415: 'Not a JPEG, PNG, GIF, WebP or AVIF image',
+    422: 'The file is not a readable image',
   })
   @ApiConsumes('multipart/form-data', 'application/json')
   @ApiBody({
@@ -89,6 +94,7 @@ export class MediaController {
   @Roles('admin', 'editor', 'author', 'translator')
   @Patch(':id')
   @ApiOperation({ summary: 'Change the credit and per-locale captions and alt texts (If-Match)' })
+  @ApiVersionedWrite({ ifMatch: 'required', of: 'media item' })
   @ApiOkResponse({ type: MediaResponseDto })
   async update(
     @UuidParam('id') id: string,
@@ -102,6 +108,8 @@ export class MediaController {
   @Roles('admin', 'editor')
   @Delete(':id')
   @ApiOperation({ summary: 'Delete a media item (heroes using it are cleared)' })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiVersionedWrite({ ifMatch: 'optional', of: 'media item' })
   @HttpCode(204)
   remove(@UuidParam('id') id: string, @IfMatch() version: number | undefined, @CurrentUser() user: UserEntity): Promise<void> {
     return this.media.remove(id, user, version);

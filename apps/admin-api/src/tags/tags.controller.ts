@@ -1,9 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AnyRole, CurrentUser, Roles, type UserEntity } from '@kalam/auth';
 import { CreateTagDto, SearchPageQueryDto, TagResponseDto, TagsService, TagTranslationInputDto, type Page } from '@kalam/content';
-import { IfMatch, UuidParam, versionEtag } from '@kalam/platform';
+import { ApiErrors, ApiVersionedWrite, IfMatch, UuidParam, versionEtag } from '@kalam/platform';
 
 @ApiTags('tags')
 @ApiBearerAuth()
@@ -22,6 +22,7 @@ export class TagsController {
   @Roles('admin', 'editor', 'author')
   @Post()
   @ApiOperation({ summary: 'Create a tag with its names per locale' })
+  @ApiErrors({ 409: 'A slug is taken in its locale' })
   @ApiCreatedResponse({ type: TagResponseDto })
   async create(@Body() body: CreateTagDto, @CurrentUser() user: UserEntity): Promise<TagResponseDto> {
     return TagResponseDto.from(await this.tags.create(body.translations, user));
@@ -38,7 +39,8 @@ export class TagsController {
   @AnyRole()
   @Put(':id/translations/:locale')
   @ApiOperation({ summary: 'Create or replace a tag’s name and slug in a locale' })
-  @ApiOkResponse({ type: TagResponseDto, description: '201 when the locale was added, 200 when updated' })
+  @ApiVersionedWrite({ ifMatch: 'when-exists', of: 'tag translation', type: TagResponseDto, created: true })
+  @ApiErrors({ 409: 'The slug is taken in the locale' })
   async putTranslation(
     @UuidParam('id') id: string,
     @Param('locale') locale: string,
@@ -55,6 +57,8 @@ export class TagsController {
   @Roles('admin', 'editor')
   @Delete(':id')
   @ApiOperation({ summary: 'Delete a tag (articles lose it)' })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiVersionedWrite({ ifMatch: 'optional', of: 'tag' })
   @HttpCode(204)
   remove(@UuidParam('id') id: string, @IfMatch() version: number | undefined, @CurrentUser() user: UserEntity): Promise<void> {
     return this.tags.remove(id, user, version);

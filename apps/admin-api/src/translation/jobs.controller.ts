@@ -1,15 +1,14 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Put, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentUser, Roles, type UserEntity } from '@kalam/auth';
 import { KalamError } from '@kalam/core';
-import { decodeUtf8Body, IfMatch, UuidParam } from '@kalam/platform';
+import { ApiErrors, ApiVersionedWrite, decodeUtf8Body, IfMatch, UuidParam } from '@kalam/platform';
 import { JobsService, JobTextService, XliffService } from '@kalam/translation';
 import { JobDetailDto, PretranslateResultDto, XliffImportResultDto } from './dto/job-detail.dto';
 import { JobDto, SubmitJobDto, UpdateJobDto } from './dto/job.dto';
 
 const STAFF = ['admin', 'editor', 'translator'] as const;
-const TRANSLATION_IF_MATCH = { name: 'If-Match', required: false, description: 'The translation’s version (from `translation.version`).' };
 
 @ApiTags('translation')
 @ApiBearerAuth()
@@ -33,6 +32,7 @@ export class JobsController {
   @Post('claim')
   @HttpCode(200)
   @ApiOperation({ summary: 'Take the job for the lease time (claiming again renews it); 409 names who holds it until when' })
+  @ApiErrors({ 409: 'Someone else holds it (the answer says who, until when), or it cannot be claimed in its state' })
   @ApiOkResponse({ type: JobDto })
   claim(@UuidParam('id') id: string, @CurrentUser() user: UserEntity): Promise<JobDto> {
     return this.jobs.claim(id, user);
@@ -42,6 +42,7 @@ export class JobsController {
   @Post('release')
   @HttpCode(200)
   @ApiOperation({ summary: 'Give the job back to the queue (its holder, or an editor)' })
+  @ApiErrors({ 409: 'The job is not claimed' })
   @ApiOkResponse({ type: JobDto })
   release(@UuidParam('id') id: string, @CurrentUser() user: UserEntity): Promise<JobDto> {
     return this.jobs.release(id, user);
@@ -51,7 +52,11 @@ export class JobsController {
   @Post('submit')
   @HttpCode(200)
   @ApiOperation({ summary: 'Submit the translation for review through the workflow (footnote checks included)' })
-  @ApiHeader({ ...TRANSLATION_IF_MATCH, required: true })
+  @ApiVersionedWrite({ ifMatch: 'required', of: 'translation', note: 'from `translation.version`' })
+  @ApiErrors({
+    409: 'The job is not active, its source moved on, or the translation cannot be submitted from its status',
+    422: 'Footnotes cite missing sources',
+  })
   @ApiOkResponse({ type: JobDto })
   async submit(
     @UuidParam('id') id: string,
@@ -65,7 +70,8 @@ export class JobsController {
   @Roles('admin', 'editor')
   @Patch()
   @ApiOperation({ summary: 'Assign or unassign, set priority and due date (editors)' })
-  @ApiHeader({ name: 'If-Match', required: true, description: 'The job’s version.' })
+  @ApiVersionedWrite({ ifMatch: 'required', of: 'job' })
+  @ApiErrors({ 409: 'The job cannot be assigned in its state', 422: 'The assignee may not translate into the locale' })
   @ApiOkResponse({ type: JobDto })
   update(@UuidParam('id') id: string, @Body() body: UpdateJobDto, @IfMatch() version: number | undefined, @CurrentUser() user: UserEntity): Promise<JobDto> {
     const changes = {
@@ -80,7 +86,8 @@ export class JobsController {
   @Post('pretranslate')
   @HttpCode(200)
   @ApiOperation({ summary: 'Fill untranslated units with exact (100 %) memory matches, as a new revision' })
-  @ApiHeader(TRANSLATION_IF_MATCH)
+  @ApiVersionedWrite({ ifMatch: 'optional', of: 'translation' })
+  @ApiErrors({ 409: 'The job is not active, or the translation no longer aligns with the source' })
   @ApiOkResponse({ type: PretranslateResultDto })
   async pretranslate(@UuidParam('id') id: string, @IfMatch() version: number | undefined, @CurrentUser() user: UserEntity): Promise<PretranslateResultDto> {
     const { applied, saved } = await this.text.pretranslate(id, user, version);
@@ -90,6 +97,7 @@ export class JobsController {
   @Roles(...STAFF)
   @Get('xliff')
   @ApiOperation({ summary: 'The job as an XLIFF 2.0 file: one unit per field and body paragraph, footnotes as protected codes' })
+  @ApiErrors({ 409: 'The job is not active' })
   @ApiProduces('application/xliff+xml')
   @ApiOkResponse({ description: 'XLIFF 2.0', schema: { type: 'string' } })
   async exportXliff(@UuidParam('id') id: string, @CurrentUser() user: UserEntity, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
@@ -102,9 +110,15 @@ export class JobsController {
   @Roles(...STAFF)
   @Put('xliff')
   @ApiOperation({ summary: 'Import the filled XLIFF file as a new revision of the translation; refused whole, naming each wrong unit' })
+  @ApiVersionedWrite({ ifMatch: 'optional', of: 'translation', note: 'overrides the version recorded in the file' })
+  @ApiErrors({
+    409: 'The source moved on since the export, the translation was created meanwhile, or the job is not active',
+    413: 'The file is over the body limit',
+    415: 'Not an XLIFF or XML content type',
+    422: 'Another job’s file, other locales, or units that are unknown, missing or invalid',
+  })
   @ApiConsumes('application/xliff+xml', 'application/xml', 'text/xml')
   @ApiBody({ schema: { type: 'string' } })
-  @ApiHeader({ ...TRANSLATION_IF_MATCH, description: 'Overrides the translation version recorded in the file.' })
   @ApiOkResponse({ type: XliffImportResultDto })
   async importXliff(
     @UuidParam('id') id: string,

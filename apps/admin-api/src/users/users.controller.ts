@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { CreateUserDto, CurrentActor, Roles, UpdateUserDto, UserResponseDto, UsersService, type Actor } from '@kalam/auth';
-import { IfMatch, UuidParam } from '@kalam/platform';
+import { ApiErrors, ApiVersionedWrite, IfMatch, UuidParam } from '@kalam/platform';
 import { UserListDto } from './user-list.dto';
 
 @ApiTags('users')
@@ -21,6 +21,7 @@ export class UsersController {
 
   @Post()
   @ApiOperation({ summary: 'Create a user with a role and locales (admins)' })
+  @ApiErrors({ 409: 'The email is taken', 422: 'A translator without locales, or a locale that is not enabled' })
   @ApiCreatedResponse({ type: UserResponseDto })
   async create(@Body() body: CreateUserDto, @CurrentActor() actor: Actor): Promise<UserResponseDto> {
     return UserResponseDto.from(await this.users.create(body, actor));
@@ -35,6 +36,8 @@ export class UsersController {
 
   @Patch(':id')
   @ApiOperation({ summary: 'Change a user’s role, locales, password or active flag (admins)' })
+  @ApiVersionedWrite({ ifMatch: 'required', of: 'user' })
+  @ApiErrors({ 409: 'It would leave no active admin', 422: 'A translator without locales, or a locale that is not enabled' })
   @ApiOkResponse({ type: UserResponseDto })
   async update(
     @UuidParam('id') id: string,

@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { AnyRole, CurrentUser, Roles, type UserEntity } from '@kalam/auth';
 import type { RevisionEntity, RevisionSnapshot } from '@kalam/content';
-import { IfMatch, UuidParam } from '@kalam/platform';
+import { ApiErrors, ApiVersionedWrite, IfMatch, UuidParam } from '@kalam/platform';
 import { DraftsService, RevisionsService, type RevisionDiff } from '@kalam/workflow';
 
 class RevisionSummaryDto {
@@ -80,6 +80,8 @@ export class RevisionsController {
   @Roles('admin', 'editor', 'author', 'translator')
   @Post(':revisionId/restore')
   @ApiOperation({ summary: "A new draft (and a new revision) with the old revision's text" })
+  @ApiVersionedWrite({ ifMatch: 'required', of: 'translation' })
+  @ApiErrors({ 409: 'The translation is archived (reopen it first)' })
   @HttpCode(200)
   @ApiOkResponse({ type: RestoredDto })
   async restore(

@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiParam, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { CurrentUser, Roles, type UserEntity } from '@kalam/auth';
 import { KalamError } from '@kalam/core';
-import { IfMatch, UuidParam } from '@kalam/platform';
+import { ApiErrors, ApiVersionedWrite, IfMatch, UuidParam } from '@kalam/platform';
 import { isTransition, TRANSITIONS, TransitionsService } from '@kalam/workflow';
 import { TransitionDto, TransitionResultDto } from './transition.dto';
 
@@ -19,6 +19,11 @@ export class TransitionsController {
   @Roles('admin', 'editor', 'author', 'translator')
   @Post(':transition')
   @ApiOperation({ summary: 'Move the translation through the workflow: submit, approve, request-changes, publish, unpublish, archive, reopen' })
+  @ApiVersionedWrite({ ifMatch: 'required', of: 'translation' })
+  @ApiErrors({
+    409: 'The transition is not open from this status (the answer lists those that are), or the slug is taken by a live article',
+    422: 'Submitted text whose footnotes cite missing sources',
+  })
   @HttpCode(200)
   @ApiParam({ name: 'transition', enum: TRANSITIONS })
   @ApiOkResponse({ type: TransitionResultDto })
