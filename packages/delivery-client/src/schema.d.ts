@@ -924,13 +924,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The image */
+            /** @description The image: the uploaded file as it is without parameters (JPEG, PNG, GIF, WebP or AVIF), else a rendition in the asked format */
             200: {
                 headers: {
+                    /** @description Strong validator */
+                    ETag?: string;
+                    /** @description `public, max-age=31536000, immutable` */
+                    "Cache-Control"?: string;
+                    /** @description `media:<id>` */
+                    "Surrogate-Key"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "image/*": string;
+                    "image/webp": string;
+                    "image/avif": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/gif": string;
                 };
             };
             /** @description Not modified (If-None-Match) */
