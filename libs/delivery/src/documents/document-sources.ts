@@ -47,41 +47,6 @@ export async function loadLiveTexts(manager: EntityManager, articleId: string): 
   });
 }
 
-/** The working text of one translation (what an editor sees now), for preview. */
-export async function loadWorkingText(manager: EntityManager, articleId: string, locale: string): Promise<TextToRender | null> {
-  const [row]: {
-    title: string;
-    subtitle: string | null;
-    slug: string;
-    summary: string | null;
-    body_markdown: string;
-    seo_title: string | null;
-    seo_description: string | null;
-    updated_at: Date;
-    published_at: Date | null;
-  }[] = await manager.query(
-    `SELECT title, subtitle, slug, summary, body_markdown, seo_title, seo_description, updated_at, published_at
-       FROM article_translation WHERE article_id = $1 AND locale = $2`,
-    [articleId, locale],
-  );
-  if (!row) return null;
-  const sources: RevisionSnapshot['sources'] = await manager.query(
-    `SELECT position, title, publisher, url, to_char(accessed_on, 'YYYY-MM-DD') AS "accessedOn", language FROM source WHERE article_id = $1 ORDER BY position`,
-    [articleId],
-  );
-  const snapshot: RevisionSnapshot = {
-    title: row.title,
-    subtitle: row.subtitle,
-    slug: row.slug,
-    summary: row.summary,
-    body: row.body_markdown,
-    seoTitle: row.seo_title,
-    seoDescription: row.seo_description,
-    sources,
-  };
-  return { locale, revisionId: 'working', snapshot, publishedAt: row.published_at ?? row.updated_at, updatedAt: row.updated_at };
-}
-
 /** The advisory lock of an author, tag or media item shown in documents (see SharedRecordLocks in DocumentHooks). */
 export function sharedRecordLockSql(mode: 'shared' | 'exclusive'): string {
   return `SELECT ${mode === 'shared' ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock'}(hashtext('kalam.' || $1), hashtext($2))`;

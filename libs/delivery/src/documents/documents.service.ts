@@ -2,12 +2,15 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
+import { ArticleTranslationEntity } from '@kalam/content';
 import { JobQueue } from '@kalam/database';
 import { formatCalendarDate, Messages, searchForm } from '@kalam/i18n';
-import { deliveryConfig, type DeliveryConfig } from '../delivery.config';
+import { RevisionsService } from '@kalam/workflow';
+import { articleUrl, deliveryConfig, type DeliveryConfig } from '../delivery.config';
 import { buildDocuments, type BuiltDocument, type RenderContext } from './build-document';
 import type { ArticleDocument, ArticleCard } from './article-document';
-import { loadLiveTexts, loadRenderLocales, loadShared, loadWorkingText } from './document-sources';
+import type { TextToRender } from './document-inputs';
+import { loadLiveTexts, loadRenderLocales, loadShared } from './document-sources';
 
 /** The channel delivery processes LISTEN on; the payload is the comma-separated locales whose answers changed. */
 export const DOCUMENTS_CHANNEL = 'kalam_documents';
@@ -44,6 +47,7 @@ export class DocumentsService {
     @Inject(deliveryConfig.KEY) private readonly config: DeliveryConfig,
     private readonly messages: Messages,
     private readonly jobs: JobQueue,
+    private readonly revisions: RevisionsService,
   ) {}
 
   async context(manager: EntityManager): Promise<RenderContext> {
@@ -51,7 +55,7 @@ export class DocumentsService {
     return {
       locales,
       order,
-      articleUrl: (locale, slug) => this.config.articleUrl.replace('{locale}', encodeURIComponent(locale)).replace('{slug}', encodeURIComponent(slug)),
+      articleUrl: (locale, slug) => articleUrl(this.config, locale, slug),
       mediaUrl: (id) => `${this.config.publicUrl}/v1/media/${id}`,
       accessed: (locale, date) => this.messages.t(locale, 'citation.accessed', { date: formatCalendarDate(date, locale) }),
     };
@@ -82,9 +86,17 @@ export class DocumentsService {
   /** The working draft of one translation rendered like a published one (for preview; not stored). */
   async renderWorking(articleId: string, locale: string): Promise<ArticleDocument | null> {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const working = await loadWorkingText(manager, articleId, locale);
-      const shared = working && (await loadShared(manager, articleId));
-      if (!working || !shared) return null;
+      const translation = await manager.findOneBy(ArticleTranslationEntity, { articleId, locale });
+      const shared = translation && (await loadShared(manager, articleId));
+      if (!translation || !shared) return null;
+      // The snapshot a revision would record now: the same text and sources publishing would make live.
+      const working: TextToRender = {
+        locale,
+        revisionId: 'working',
+        snapshot: await this.revisions.snapshot(manager, translation),
+        publishedAt: translation.publishedAt ?? translation.updatedAt,
+        updatedAt: translation.updatedAt,
+      };
       const context = await this.context(manager);
       const live = (await loadLiveTexts(manager, articleId)).filter((text) => text.locale !== locale);
       const [doc] = buildDocuments({ ...shared, texts: [working, ...live] }, context);

@@ -47,7 +47,8 @@ export class RevisionsService {
     return this.record(manager, translation, actorId, null, snapshot);
   }
 
-  private async snapshot(manager: EntityManager, translation: ArticleTranslationEntity): Promise<RevisionSnapshot> {
+  /** What a revision of the translation would hold now: its working text and the article's current sources. */
+  async snapshot(manager: EntityManager, translation: ArticleTranslationEntity): Promise<RevisionSnapshot> {
     const sources = await manager.find(SourceEntity, { where: { articleId: translation.articleId }, order: { position: 'ASC' } });
     return {
       title: translation.title,
