@@ -38,4 +38,9 @@ export function readDeliveryConfig(env: Record<string, string | undefined> = pro
   };
 }
 
+/** An article's public address by the configured ARTICLE_URL pattern (alternates, feeds, sitemaps). */
+export function articleUrl(config: Pick<DeliveryConfig, 'articleUrl'>, locale: string, slug: string): string {
+  return config.articleUrl.replace('{locale}', encodeURIComponent(locale)).replace('{slug}', encodeURIComponent(slug));
+}
+
 export const deliveryConfig = registerAs('delivery', () => readDeliveryConfig());

@@ -1,10 +1,11 @@
 export { DeliveryModule } from './delivery.module';
-export { deliveryConfig, readDeliveryConfig, type DeliveryConfig } from './delivery.config';
+export { articleUrl, deliveryConfig, readDeliveryConfig, type DeliveryConfig } from './delivery.config';
 export { DocumentsService, DOCUMENTS_CHANNEL, strongEtag } from './documents/documents.service';
 export { DocumentsRendererJob } from './documents/documents-renderer.job';
 export { PublishedDocumentEntity } from './documents/published-document.entity';
 export type { ArticleDocument, ArticleCard, DocumentAlternate } from './documents/article-document';
 export { pickTranslation } from './localize/pick-translation';
+export { authorView } from './localize/author-view';
 export { LocaleDirectory } from './localize/locale-directory';
 export { PublishedReader, MATCH_START, MATCH_END, type StoredDocument, type SearchHit, type AuthorText, type TagText } from './reading/published-reader';
 export type { RenderLocale } from './documents/document-inputs';

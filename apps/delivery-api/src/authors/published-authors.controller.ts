@@ -2,8 +2,8 @@ import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { KalamError } from '@kalam/core';
-import { pageWindow, renderMarkdown } from '@kalam/content';
-import { LocaleDirectory, pickTranslation, PublishedReader } from '@kalam/delivery';
+import { pageWindow } from '@kalam/content';
+import { authorView, LocaleDirectory, pickTranslation, PublishedReader } from '@kalam/delivery';
 import { ErrorResponseDto } from '@kalam/platform';
 import { PublishedAnswer } from '../published/published-answer';
 import { AuthorPageDto, TagPageDto } from '../published/published-docs.dto';
@@ -39,16 +39,7 @@ export class PublishedAuthorsController {
     const author = await this.reader.authorBySlug(slug);
     if (!author) throw KalamError.notFound('published.author_not_found', { slug });
     const { order } = await this.locales.all();
-    const named = pickTranslation(author.translations, locale.chain, { usable: (t) => Boolean(t.displayName) });
-    const titled = pickTranslation(author.translations, locale.chain, { usable: (t) => Boolean(t.title) });
-    const bio = pickTranslation(author.translations, locale.chain, { anyOrder: order, usable: (t) => t.bio.trim() !== '' });
-    const view = {
-      slug: author.slug,
-      displayName: named?.displayName ?? author.name,
-      title: titled?.title ?? null,
-      bio: bio ? renderMarkdown(bio.bio) : null,
-      bioLocale: bio?.locale ?? null,
-    };
+    const view = authorView(author, locale.chain, order);
     const { page, limit, offset } = pageWindow(query);
     const { cards, total } = await this.reader.cards(locale.code, { limit, offset }, { authorId: author.id });
     this.answer.send(request, reply, {

@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Feed } from 'feed';
 import { SitemapIndexStream, SitemapStream, streamToPromise } from 'sitemap';
 import { KalamError } from '@kalam/core';
-import { deliveryConfig, LocaleDirectory, PublishedReader, type ArticleCard, type DeliveryConfig } from '@kalam/delivery';
+import { articleUrl, deliveryConfig, LocaleDirectory, PublishedReader, type ArticleCard, type DeliveryConfig } from '@kalam/delivery';
 import { ErrorResponseDto } from '@kalam/platform';
 import { PublishedAnswer } from '../published/published-answer';
 import { SitemapQueryDto } from './feed-query.dto';
@@ -90,12 +90,12 @@ export class FeedsController {
     const stream = new SitemapStream({ xmlns: { xhtml: true, news: false, image: false, video: false } });
     for (const entry of entries) {
       stream.write({
-        url: this.articleUrl(locale.code, entry.slug),
+        url: articleUrl(this.config, locale.code, entry.slug),
         lastmod: new Date(entry.updatedAt).toISOString(),
         links: entry.alternates.map((alternate) => ({
           lang: alternate.locale,
           hreflang: alternate.locale,
-          url: this.articleUrl(alternate.locale, alternate.slug),
+          url: articleUrl(this.config, alternate.locale, alternate.slug),
         })),
       });
     }
@@ -103,10 +103,6 @@ export class FeedsController {
     const xml = (await streamToPromise(stream)).toString();
     // Alternates name the other locales' slugs: a change in any locale can change this file.
     this.answer.send(request, reply, { body: xml, contentType: XML, surrogateKeys: [`locale:${locale.code}`, 'sitemaps'], locales: ['*'] });
-  }
-
-  private articleUrl(locale: string, slug: string): string {
-    return this.config.articleUrl.replace('{locale}', encodeURIComponent(locale)).replace('{slug}', encodeURIComponent(slug));
   }
 
   private async feed(code: string): Promise<{ xml: Feed; keys: string[]; locale: string }> {

@@ -1,4 +1,5 @@
-import { markdownToPlainText, renderArticleBody, renderMarkdown, type CitationSource } from '@kalam/content';
+import { markdownToPlainText, renderArticleBody, type CitationSource } from '@kalam/content';
+import { authorView } from '../localize/author-view';
 import { pickTranslation } from '../localize/pick-translation';
 import type { ArticleCard, ArticleDocument, DocumentFootnote } from './article-document';
 import type { DocumentInputs, RenderLocale, TextToRender } from './document-inputs';
@@ -53,18 +54,7 @@ function buildOne(inputs: DocumentInputs, text: TextToRender, alternates: Articl
   const anyOrder = context.order;
   const labels = { accessed: (date: string) => context.accessed(locale, date) };
 
-  const authors = inputs.authors.map((author) => {
-    const named = pickTranslation(author.translations, chain, { usable: (t) => Boolean(t.displayName) });
-    const bio = pickTranslation(author.translations, chain, { anyOrder, usable: (t) => t.bio.trim() !== '' });
-    const titled = pickTranslation(author.translations, chain, { usable: (t) => Boolean(t.title) });
-    return {
-      slug: author.slug,
-      displayName: named?.displayName ?? author.name,
-      title: titled?.title ?? null,
-      bio: bio ? renderMarkdown(bio.bio) : null,
-      bioLocale: bio?.locale ?? null,
-    };
-  });
+  const authors = inputs.authors.map((author) => authorView(author, chain, anyOrder));
   const tags = inputs.tags.flatMap((tag) => {
     const named = pickTranslation(tag.translations, chain, { anyOrder });
     return named ? [{ slug: named.slug, name: named.name, locale: named.locale }] : [];
