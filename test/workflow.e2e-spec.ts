@@ -89,7 +89,7 @@ describe('editorial workflow per translation', () => {
     const { rows: outbox } = await db.query(`SELECT type, locale FROM outbox WHERE article_id = $1 AND type LIKE 'translation.%' ORDER BY id`, [id]);
     expect(outbox).toEqual([
       { type: 'translation.published', locale: 'en' },
-      { type: 'translation.published', locale: 'en' },
+      { type: 'translation.updated', locale: 'en' },
     ]);
 
     // The revision history: every text save, each immutable; diff and restore.

@@ -9,6 +9,7 @@ import { DeliveryModule } from '@kalam/delivery';
 import { I18nModule, LocalesModule } from '@kalam/i18n';
 import { HealthModule, httpConfig } from '@kalam/platform';
 import { TranslationModule } from '@kalam/translation';
+import { WebhooksModule } from '@kalam/webhooks';
 import { WorkflowModule } from '@kalam/workflow';
 import { ArticleTranslationsController } from './articles/article-translations.controller';
 import { ArticlesController } from './articles/articles.controller';
@@ -25,6 +26,8 @@ import { CommentsController } from './workflow/comments.controller';
 import { RevisionsController } from './workflow/revisions.controller';
 import { TransitionsController } from './workflow/transitions.controller';
 import { JobsController } from './translation/jobs.controller';
+import { WebhookDeliveriesController } from './webhooks/webhook-deliveries.controller';
+import { WebhooksController } from './webhooks/webhooks.controller';
 import { QueuesController } from './translation/queues.controller';
 
 @Module({
@@ -47,6 +50,7 @@ import { QueuesController } from './translation/queues.controller';
     WorkflowModule,
     TranslationModule,
     DeliveryModule,
+    WebhooksModule,
     HealthModule,
   ],
   controllers: [
@@ -66,6 +70,8 @@ import { QueuesController } from './translation/queues.controller';
     TransitionsController,
     QueuesController,
     JobsController,
+    WebhooksController,
+    WebhookDeliveriesController,
   ],
   providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
 })

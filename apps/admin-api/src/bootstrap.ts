@@ -1,6 +1,7 @@
 import multipart from '@fastify/multipart';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { readAuthConfig } from '@kalam/auth';
+import { readWebhooksConfig } from '@kalam/webhooks';
 import { CONTENT_REFERENCED_SCHEMAS, readContentConfig } from '@kalam/content';
 import { readDatabaseConfig } from '@kalam/database';
 import { createHttpApp, readHttpConfig } from '@kalam/platform';
@@ -11,6 +12,7 @@ export function startAdminApi(): Promise<NestFastifyApplication> {
   const http = readHttpConfig();
   readDatabaseConfig();
   readAuthConfig();
+  readWebhooksConfig();
   const content = readContentConfig();
   return createHttpApp({
     module: AdminApiModule,

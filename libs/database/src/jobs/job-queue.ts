@@ -4,7 +4,7 @@ import PgBoss from 'pg-boss';
 import type { DataSource, EntityManager } from 'typeorm';
 
 /** Queues created by migrations (see migrations/*-CreateJobQueue.ts). */
-export type QueueName = 'translation-schedule' | 'documents-render';
+export type QueueName = 'translation-schedule' | 'documents-render' | 'webhook-deliver';
 
 interface Executor {
   executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
@@ -54,6 +54,17 @@ export class JobQueue implements OnApplicationShutdown {
     if (!runner) throw new Error('JobQueue.send needs a transaction manager');
     const db = executor((text, values) => runner.query(text, values, true));
     return this.boss.send(queue, data, { startAfter, db });
+  }
+
+  /** Enqueues many jobs in one statement, in the caller's transaction (or on the pool when none is given). */
+  async sendMany(manager: EntityManager | null, queue: QueueName, jobs: { data: object; startAfter?: Date }[]): Promise<void> {
+    if (!jobs.length) return;
+    const runner = manager?.queryRunner;
+    const db = runner ? executor((text, values) => runner.query(text, values, true)) : undefined;
+    await this.boss.insert(
+      jobs.map((job) => ({ name: queue, data: job.data, startAfter: job.startAfter })),
+      db ? { db } : {},
+    );
   }
 
   /**

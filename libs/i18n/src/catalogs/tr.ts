@@ -96,6 +96,22 @@ export const tr: CatalogTree = {
       cited: '{{position}} numaralı kaynağa hâlâ şu dillerde atıf var: {{locales}}. Önce dipnotları kaldırın.',
       bad_order: 'Sıralama, 1 ile {{count}} arasındaki her mevcut konumu tam bir kez içermeli.',
     },
+    webhook: {
+      not_found: '{{id}} kimlikli bir webhook yok.',
+      delivery_not_found: 'Bu webhook’un {{id}} kimlikli bir gönderimi yok.',
+      delivery_in_progress: 'Bu gönderim şu anda {{status}} durumunda; başarılı ya da başarısız olduktan sonra yeniden gönderilebilir.',
+      inactive: 'Bu webhook kapalı; yeniden göndermeden önce açın (active: true).',
+      url_invalid:
+        'En fazla {{max}} karakterlik, kimlik bilgisi içermeyen mutlak bir http ya da https adresi olmalı (kimlik bilgilerini özel başlık olarak gönderin).',
+      url_private: '{{host}} bir geri döngü ya da özel ağ adresi ({{address}}); WEBHOOK_ALLOW_PRIVATE=true olmadıkça bu tür hedefler reddedilir.',
+      url_unresolvable: '{{host}} sunucu adı çözümlenemiyor.',
+      secret_invalid: 'Gizli anahtar "whsec_" ve ardından 24 ile 64 rastgele baytın base64 kodudur; boş bırakırsanız bir tane üretilir.',
+      secret_twice: 'Ya yeni bir gizli anahtar ya da rotateSecret gönderin, ikisini birden değil.',
+      too_many_headers: 'En fazla {{max}} özel başlık olabilir.',
+      header_name_invalid: 'Geçerli bir HTTP başlık adı değil.',
+      header_reserved: 'Bu başlığı Kalam kendisi ekler.',
+      header_value_invalid: 'Başlık değeri en fazla {{max}} görünür ASCII karakterlik, satır sonu içermeyen bir metindir.',
+    },
     job: {
       not_found: '{{id}} kimlikli bir çeviri işi yok.',
       forbidden: 'Rolünüz {{locale}} çeviri işleri üzerinde çalışamaz.',

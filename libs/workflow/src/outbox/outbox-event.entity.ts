@@ -6,6 +6,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
  */
 @Entity({ name: 'outbox' })
 @Index('outbox_article_idx', ['articleId', 'id'])
+@Index('outbox_undispatched_idx', ['id'], { where: '"dispatched_at" IS NULL' })
 export class OutboxEventEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id: string;
@@ -25,4 +26,8 @@ export class OutboxEventEntity {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
+
+  /** When the webhook dispatcher turned it into deliveries; null while it waits. */
+  @Column({ name: 'dispatched_at', type: 'timestamptz', nullable: true })
+  dispatchedAt: Date | null;
 }

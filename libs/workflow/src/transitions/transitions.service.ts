@@ -156,8 +156,9 @@ export class TransitionsService {
       await this.comments.addIn(manager, row, { body: input.comment.trim() }, user, await this.revisions.latestId(manager, articleId, locale));
     }
     if (outcome.live === 'publish') {
+      // Publishing over a live revision replaces it: receivers see an update, not a first appearance.
       await recordOutbox(manager, {
-        type: 'translation.published',
+        type: current.liveRevisionId ? 'translation.updated' : 'translation.published',
         articleId,
         locale,
         payload: { slug: row.liveSlug, revisionId: row.liveRevisionId, sourceLocale: article.sourceLocale },

@@ -1,0 +1,155 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import type { Actor } from '@kalam/auth';
+import { KalamError, recordAudit } from '@kalam/core';
+import { PING_EVENT } from '../events/webhook-events';
+import { WebhookEntity } from '../webhooks/webhook.entity';
+import { webhooksConfig, type WebhooksConfig } from '../webhooks.config';
+import { DeliveryAttempts } from './delivery-attempts';
+import { DeliveryJobs } from './delivery-jobs';
+import type { DeliveryQueryDto } from './dto/delivery-query.dto';
+import { judge } from './retry-policy';
+import { WebhookDeliveryEntity } from './webhook-delivery.entity';
+
+/** The delivery log of a webhook, and what an admin does with it: look, send again, ping. */
+@Injectable()
+export class DeliveriesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(webhooksConfig.KEY) private readonly config: WebhooksConfig,
+    private readonly attempts: DeliveryAttempts,
+    private readonly deliveryJobs: DeliveryJobs,
+  ) {}
+
+  async list(webhookId: string, query: DeliveryQueryDto): Promise<{ items: WebhookDeliveryEntity[]; page: number; limit: number; total: number }> {
+    await this.webhook(webhookId);
+    const page = query.page ?? 1;
+    const limit = query.limit ?? 20;
+    const [items, total] = await this.dataSource.getRepository(WebhookDeliveryEntity).findAndCount({
+      where: { webhookId, ...(query.status ? { status: query.status } : {}) },
+      order: { createdAt: 'DESC', id: 'DESC' },
+      skip: (page - 1) * limit,
+      take: limit,
+    });
+    return { items, page, limit, total };
+  }
+
+  async get(webhookId: string, deliveryId: string): Promise<WebhookDeliveryEntity> {
+    const delivery = await this.dataSource.getRepository(WebhookDeliveryEntity).findOneBy({ id: deliveryId, webhookId });
+    if (!delivery) throw KalamError.notFound('webhook.delivery_not_found', { id: deliveryId });
+    return delivery;
+  }
+
+  /** Sends one finished delivery again (same id and body), with a fresh retry window. */
+  async redeliver(webhookId: string, deliveryId: string, actor: Actor): Promise<WebhookDeliveryEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const webhook = await this.webhook(webhookId, true);
+      const [rows]: [{ id: string }[], number] = await manager.query(
+        `UPDATE webhook_delivery SET status = 'pending', next_attempt_at = now(), retry_until = now() + $3 * interval '1 millisecond', finished_at = NULL
+          WHERE id = $1 AND webhook_id = $2 AND status IN ('succeeded', 'failed') RETURNING id`,
+        [deliveryId, webhookId, this.config.giveUpAfterMs],
+      );
+      if (!rows.length) {
+        const current = await manager.findOneBy(WebhookDeliveryEntity, { id: deliveryId, webhookId });
+        if (!current) throw KalamError.notFound('webhook.delivery_not_found', { id: deliveryId });
+        throw KalamError.conflict('webhook.delivery_in_progress', { id: deliveryId, status: current.status });
+      }
+      await this.deliveryJobs.enqueue(manager, [{ id: deliveryId, webhookId }]);
+      await recordAudit(manager, {
+        actorId: actor.id,
+        ip: actor.ip,
+        action: 'webhook.redelivered',
+        subjectType: 'webhook',
+        subjectId: webhook.id,
+        details: { deliveryId },
+      });
+      return manager.findOneByOrFail(WebhookDeliveryEntity, { id: deliveryId });
+    });
+  }
+
+  /** Sends again every delivery that failed since a time, each article's in their original order. */
+  async redeliverFailedSince(webhookId: string, since: Date, actor: Actor): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const webhook = await this.webhook(webhookId, true);
+      const [rows]: [{ id: string }[], number] = await manager.query(
+        `UPDATE webhook_delivery SET status = 'pending', next_attempt_at = now(), retry_until = now() + $3 * interval '1 millisecond', finished_at = NULL
+          WHERE webhook_id = $1 AND status = 'failed' AND created_at >= $2 RETURNING id`,
+        [webhookId, since, this.config.giveUpAfterMs],
+      );
+      await this.deliveryJobs.enqueue(
+        manager,
+        rows.map((row) => ({ id: row.id, webhookId })),
+      );
+      await recordAudit(manager, {
+        actorId: actor.id,
+        ip: actor.ip,
+        action: 'webhook.redelivered',
+        subjectType: 'webhook',
+        subjectId: webhook.id,
+        details: { since: since.toISOString(), count: rows.length },
+      });
+      return rows.length;
+    });
+  }
+
+  /**
+   * Sends a `webhook.ping` now and answers with how it went: one attempt, no retries, logged with the
+   * rest. Works on a switched-off webhook too, so a fixed receiver can be checked before switching it on.
+   */
+  async ping(webhookId: string): Promise<WebhookDeliveryEntity> {
+    const webhook = await this.dataSource
+      .getRepository(WebhookEntity)
+      .findOne({ where: { id: webhookId }, select: { id: true, url: true, secret: true, headers: true } });
+    if (!webhook) throw KalamError.notFound('webhook.not_found', { id: webhookId });
+    const messageId = `ping_${randomUUID()}`;
+    const body = JSON.stringify({
+      id: messageId,
+      type: PING_EVENT,
+      occurredAt: new Date().toISOString(),
+      articleId: null,
+      locale: null,
+      slug: null,
+      url: null,
+      surrogateKeys: [],
+      data: { webhookId },
+    });
+    const { identifiers } = await this.dataSource.manager.insert(WebhookDeliveryEntity, {
+      webhookId,
+      messageId,
+      type: PING_EVENT,
+      body,
+      status: 'delivering',
+      attempts: 1,
+      lastAttemptAt: new Date(),
+      leaseUntil: new Date(Date.now() + this.attempts.leaseMs),
+      retryUntil: new Date(),
+    });
+    const id = identifiers[0].id as string;
+    const claimed = {
+      id,
+      webhookId,
+      eventId: null,
+      articleId: null,
+      messageId,
+      body,
+      attempts: 1,
+      retryUntil: new Date(0),
+      url: webhook.url,
+      secret: webhook.secret,
+      headers: webhook.headers,
+    };
+    const result = await this.attempts.send(claimed);
+    const verdict = judge(result, 1, this.config);
+    await this.attempts.record(claimed, result, verdict.kind === 'delivered' ? verdict : { kind: 'final' }, { health: false });
+    return this.dataSource.getRepository(WebhookDeliveryEntity).findOneByOrFail({ id });
+  }
+
+  private async webhook(id: string, mustBeActive = false): Promise<WebhookEntity> {
+    const webhook = await this.dataSource.getRepository(WebhookEntity).findOneBy({ id });
+    if (!webhook) throw KalamError.notFound('webhook.not_found', { id });
+    if (mustBeActive && !webhook.active) throw KalamError.conflict('webhook.inactive', { id });
+    return webhook;
+  }
+}

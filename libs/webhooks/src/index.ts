@@ -1,0 +1,16 @@
+export { WebhooksModule } from './webhooks.module';
+export { readWebhooksConfig, webhooksConfig, type WebhooksConfig } from './webhooks.config';
+export { WEBHOOK_EVENTS, PING_EVENT, type WebhookEventType } from './events/webhook-events';
+export type { WebhookBody } from './events/event-body';
+export { WebhookEntity } from './webhooks/webhook.entity';
+export { WebhooksService } from './webhooks/webhooks.service';
+export { CreateWebhookDto } from './webhooks/dto/create-webhook.dto';
+export { UpdateWebhookDto } from './webhooks/dto/update-webhook.dto';
+export { WebhookResponseDto } from './webhooks/dto/webhook-response.dto';
+export { WebhookDeliveryEntity, DELIVERY_STATUSES, type DeliveryStatus } from './deliveries/webhook-delivery.entity';
+export { DeliveriesService } from './deliveries/deliveries.service';
+export { OutboxDispatcher } from './deliveries/outbox-dispatcher';
+export { WebhookWorker } from './deliveries/webhook-worker';
+export { DeliveryResponseDto, DeliveryPageDto } from './deliveries/dto/delivery-response.dto';
+export { DeliveryQueryDto, RedeliverFailedDto, RedeliverResultDto } from './deliveries/dto/delivery-query.dto';
+export { generateSecret, secretKey, sign } from './signing/webhook-secret';

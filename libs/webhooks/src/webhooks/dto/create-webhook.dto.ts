@@ -1,0 +1,60 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsObject, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsLocaleCode } from '@kalam/i18n';
+import { WEBHOOK_EVENTS } from '../../events/webhook-events';
+
+export class CreateWebhookDto {
+  @ApiProperty({
+    example: 'https://www.example.org/api/kalam-webhook',
+    description: 'http or https; loopback and private addresses only with WEBHOOK_ALLOW_PRIVATE=true.',
+  })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  url: string;
+
+  @ApiPropertyOptional({ example: 'Next.js revalidation', maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  description?: string;
+
+  @ApiPropertyOptional({ description: 'A Standard Webhooks secret (`whsec_` + base64 of 24–64 bytes); generated when left out. Shown in this answer only.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  secret?: string;
+
+  @ApiPropertyOptional({ enum: WEBHOOK_EVENTS, isArray: true, description: 'Event types to send; empty or left out means all.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(WEBHOOK_EVENTS.length)
+  @IsIn(WEBHOOK_EVENTS, { each: true })
+  events?: string[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['en', 'tr'],
+    description: 'Only events of these locales (events with no locale are always sent); empty means all.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsLocaleCode({ each: true })
+  locales?: string[];
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { authorization: 'Bearer site-token' },
+    description: 'Sent with every delivery (at most 20). Values are not shown again.',
+  })
+  @IsOptional()
+  @IsObject()
+  headers?: Record<string, string>;
+
+  @ApiPropertyOptional({ default: true })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
