@@ -58,9 +58,9 @@ export async function signIn(test: TestApp, role: Role, locales: string[] = []):
 }
 
 /** Boots a worker (the same bootstrap `npm start` runs) against `databaseUrl`, in this process. */
-export async function startTestWorker(databaseUrl: string): Promise<INestApplicationContext> {
+export async function startTestWorker(databaseUrl: string, env: Record<string, string> = {}): Promise<INestApplicationContext> {
   const saved = { ...process.env };
-  Object.assign(process.env, DEFAULT_ENV, { DATABASE_URL: databaseUrl });
+  Object.assign(process.env, DEFAULT_ENV, env, { DATABASE_URL: databaseUrl });
   try {
     return await startWorker();
   } finally {

@@ -89,8 +89,8 @@ export class DeliveryAttempts {
     await this.dataSource.transaction(async (manager) => {
       const [updated]: [{ id: string }[], number] = await manager.query(
         `UPDATE webhook_delivery
-            SET status = $3, lease_until = NULL, next_attempt_at = COALESCE($4, next_attempt_at), response_status = $5, response_body = $6,
-                duration_ms = $7, last_error = $8, finished_at = CASE WHEN $3 IN ('succeeded', 'failed') THEN now() END
+            SET status = $3::webhook_delivery_status, lease_until = NULL, next_attempt_at = COALESCE($4, next_attempt_at), response_status = $5, response_body = $6,
+                duration_ms = $7, last_error = $8, finished_at = CASE WHEN $3::text = 'pending' THEN NULL ELSE now() END
           WHERE id = $1 AND status = 'delivering' AND attempts = $2
           RETURNING id`,
         [
