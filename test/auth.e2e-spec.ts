@@ -124,8 +124,8 @@ describe('login rate limit', () => {
   });
 
   it('answers 429 in the caller language after the limit', async () => {
-    const attempt = () => test.http.post('/admin/v1/auth/login', { email: 'x@example.org', password: 'guess-guess' }, { headers: { 'accept-language': 'ru' } });
-    // The previous test spent this client's attempts; the block lasts the window.
+    const attempt = () => test.http.post('/admin/v1/auth/login', { email: 'y@example.org', password: 'guess-guess' }, { headers: { 'accept-language': 'ru' } });
+    // The previous test spent this account's attempts from this client; the block lasts the window.
     const statuses = [];
     for (let i = 0; i < 2; i++) statuses.push((await attempt()).status);
     expect(statuses).toEqual([429, 429]);

@@ -14,7 +14,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-const DEFAULT_ENV = { HOST: '127.0.0.1', ADMIN_PORT: '0', DELIVERY_PORT: '0', LOG_LEVEL: 'error', LOGIN_RATE_LIMIT: '1000' };
+const DEFAULT_ENV = {
+  HOST: '127.0.0.1',
+  ADMIN_PORT: '0',
+  DELIVERY_PORT: '0',
+  LOG_LEVEL: 'error',
+  LOGIN_RATE_LIMIT: '1000',
+  LOGIN_RATE_LIMIT_PER_ADDRESS: '10000',
+};
 
 /**
  * Boots a real app (the same bootstrap `npm start` runs) on a random port, against a database of

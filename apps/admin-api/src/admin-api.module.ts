@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { AccessGuard, authConfig, AuthModule, PostgresThrottlerStorage, type AuthConfig } from '@kalam/auth';
+import { AccessGuard, authConfig, AuthModule, loginThrottlers, PostgresThrottlerStorage, type AuthConfig } from '@kalam/auth';
 import { ContentModule } from '@kalam/content';
 import { databaseConfig, DatabaseModule } from '@kalam/database';
 import { DeliveryModule } from '@kalam/delivery';
@@ -36,11 +36,8 @@ import { QueuesController } from './translation/queues.controller';
     ThrottlerModule.forRootAsync({
       imports: [AuthModule],
       inject: [authConfig.KEY, PostgresThrottlerStorage],
-      useFactory: (auth: AuthConfig, storage: PostgresThrottlerStorage) => ({
-        storage,
-        // Named 'default' so the guard sends the standard Retry-After header; only the login route uses it.
-        throttlers: [{ name: 'default', ttl: auth.loginRateWindowSeconds * 1000, limit: auth.loginRateLimit }],
-      }),
+      // Only the login route is throttled (LoginThrottlerGuard): per account and address, and per address.
+      useFactory: (auth: AuthConfig, storage: PostgresThrottlerStorage) => ({ storage, throttlers: loginThrottlers(auth) }),
     }),
     DatabaseModule,
     I18nModule,

@@ -17,6 +17,7 @@ export { AuditEventEntity } from './audit/audit-event.entity';
 export { AuditQueryDto } from './audit/dto/audit-query.dto';
 export { AccessGuard } from './access/access.guard';
 export { PostgresThrottlerStorage } from './throttling/postgres-throttler.storage';
+export { LoginThrottlerGuard, loginThrottlers } from './throttling/login-throttlers';
 export { Roles, AnyRole } from './access/roles.decorator';
 export { CurrentUser, CurrentActor, CurrentToken, type AuthenticatedRequest } from './access/current-user.decorator';
 export {

@@ -1,8 +1,17 @@
 import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
 import type { FastifyRequest } from 'fastify';
-import { AnyRole, AuthService, CurrentToken, CurrentUser, TokensService, UserResponseDto, type ApiTokenEntity, type UserEntity } from '@kalam/auth';
+import {
+  AnyRole,
+  AuthService,
+  CurrentToken,
+  CurrentUser,
+  LoginThrottlerGuard,
+  TokensService,
+  UserResponseDto,
+  type ApiTokenEntity,
+  type UserEntity,
+} from '@kalam/auth';
 import { Public } from '@kalam/core';
 import { ApiErrors } from '@kalam/platform';
 import { LoginDto, LoginResponseDto } from './dto/login.dto';
@@ -16,10 +25,13 @@ export class AuthController {
   ) {}
 
   @Public()
-  @UseGuards(ThrottlerGuard)
+  @UseGuards(LoginThrottlerGuard)
   @Post('login')
   @ApiOperation({ summary: 'Sign in with email and password; returns a bearer token (rate limited)' })
-  @ApiErrors({ 401: 'Wrong email or password, or a disabled account', 429: 'Too many attempts from this address' })
+  @ApiErrors({
+    401: 'Wrong email or password, or a disabled account',
+    429: 'Too many attempts for this account from this address, or from this address in all',
+  })
   @HttpCode(200)
   @ApiOkResponse({ type: LoginResponseDto })
   login(@Body() body: LoginDto, @Req() request: FastifyRequest): Promise<LoginResponseDto> {

@@ -32,6 +32,9 @@ export async function readUpload(request: FastifyRequest, maxBytes: number, maxJ
     part = await request.file({ limits: { ...LIMITS, fileSize: maxBytes } });
     if (!part) throw KalamError.badRequest('media.no_file');
     bytes = await part.toBuffer();
+    // @fastify/multipart throws only when a chunk arrives after the cut: a file that reaches the
+    // limit exactly on a chunk boundary comes back truncated, without an error.
+    if (part.file.truncated) throw new KalamError(413, 'media.too_large', { limit: maxBytes });
   } catch (error) {
     throw uploadError(error, maxBytes);
   }

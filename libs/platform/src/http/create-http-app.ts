@@ -108,7 +108,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<NestFastif
       { path: 'ready', method: RequestMethod.GET },
     ],
   });
-  app.useGlobalFilters(new ErrorResponseFilter(messages, http.bodyLimit));
+  app.useGlobalFilters(new ErrorResponseFilter(messages, { bodyLimit: http.bodyLimit, drainLimit: http.bodyDrainLimit }));
   app.useGlobalPipes(createValidationPipe());
   if (options.versionEtags) app.useGlobalInterceptors(new VersionEtagInterceptor());
   app.enableShutdownHooks();

@@ -7,6 +7,8 @@ export interface HttpConfig {
   adminPort: number;
   deliveryPort: number;
   bodyLimit: number;
+  /** Largest refused body read through before answering (so the client reads the 413); above it we answer and close. */
+  bodyDrainLimit: number;
   trustProxy: boolean;
   logLevel: keyof typeof LOG_LEVELS;
   /** Maximum nesting of a JSON body; deeper bodies are refused before parsing. */
@@ -25,6 +27,7 @@ export function readHttpConfig(env: Record<string, string | undefined> = process
     adminPort: envPort(env, 'ADMIN_PORT', 3000),
     deliveryPort: envPort(env, 'DELIVERY_PORT', 3001),
     bodyLimit: envBytes(env, 'BODY_LIMIT', 1024 * 1024),
+    bodyDrainLimit: envBytes(env, 'BODY_DRAIN_LIMIT', 50 * 1024 * 1024),
     trustProxy: envBool(env, 'TRUST_PROXY', false)!,
     logLevel: envEnum(env, 'LOG_LEVEL', Object.keys(LOG_LEVELS), 'info'),
     maxJsonDepth: envInt(env, 'MAX_JSON_DEPTH', 32, 2, 1000),
