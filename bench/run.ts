@@ -13,6 +13,7 @@ import { Client } from 'pg';
 import { startEmbeddedPostgres } from '@kalam/database';
 import { formatReadRows, rssMb, runReadScenario, startDeliveryProcess, type ReadRow } from './delivery-bench';
 import { queryWords, rareQueryWords, seedPublished } from './seed-published';
+import { benchWebhooks, formatWebhookRows } from './webhooks-bench';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -82,6 +83,9 @@ async function main(): Promise<void> {
       ADMIN_PASSWORD: PASSWORD,
       LOG_LEVEL: 'warn',
       LOGIN_RATE_LIMIT: '100000',
+      LOGIN_RATE_LIMIT_PER_ADDRESS: '100000',
+      // The webhook scenario's receiver listens on 127.0.0.1.
+      WEBHOOK_ALLOW_PRIVATE: 'true',
       NO_COLOR: '1',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -94,6 +98,11 @@ async function main(): Promise<void> {
       body: JSON.stringify({ email: ADMIN, password: PASSWORD }),
     });
     const auth = { authorization: `Bearer ${accessToken}` };
+    // BENCH_ONLY=webhooks: just the webhook scenarios (a minute instead of a quarter of an hour).
+    if (process.env.BENCH_ONLY === 'webhooks') {
+      for (const line of await webhookLines(dataDir, adminUrl, auth)) console.log(line);
+      return;
+    }
     const list = await json<{ items: { id: string }[] }>(`${adminUrl}/admin/v1/articles?q=Syr%20Darya`, { headers: auth });
     const article = list.items[0];
     // A translation to overwrite: each PUT sends the version the previous one produced.
@@ -182,10 +191,29 @@ async function main(): Promise<void> {
     console.log(line(header));
     console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
     for (const row of rows) console.log(line(row));
+    for (const line of await webhookLines(dataDir, adminUrl, auth)) console.log(line);
   } finally {
     server.kill('SIGTERM');
     await new Promise((resolve) => server.once('exit', resolve));
     await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Webhook events per second to a receiver on this machine, through the worker `npm start` runs. */
+async function webhookLines(dataDir: string, adminUrl: string, auth: Record<string, string>): Promise<string[]> {
+  const postgres = await startEmbeddedPostgres({ dataDir, port: 0, database: 'kalam' });
+  try {
+    const rows = await benchWebhooks(postgres.url, adminUrl, auth, [
+      { name: 'one event per article', events: 5000, perArticle: 1 },
+      { name: '10 events per article, in order', events: 2000, perArticle: 10 },
+    ]);
+    return [
+      '\nWebhooks: events inserted into the outbox in one statement until a receiver on 127.0.0.1 (answering 204) has every one;',
+      'one worker process; latency is from the event’s commit to its arrival\n',
+      ...formatWebhookRows(rows),
+    ];
+  } finally {
+    await postgres.stop();
   }
 }
 

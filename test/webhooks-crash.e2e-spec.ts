@@ -63,7 +63,11 @@ describe('webhook workers as processes', () => {
   it(
     'delivers each event once with two workers, and after a kill -9 mid-delivery sends the cut-off one again before the next',
     async () => {
-      const created = await test.http.post('/admin/v1/webhooks', { url: receiver.url, events: ['translation.published', 'translation.updated', 'translation.unpublished'] }, { token });
+      const created = await test.http.post(
+        '/admin/v1/webhooks',
+        { url: receiver.url, events: ['translation.published', 'translation.updated', 'translation.unpublished'] },
+        { token },
+      );
       expect(created.status).toBe(201);
       await Promise.all([startWorker(), startWorker()]);
 

@@ -26,6 +26,7 @@ export class JobQueue implements OnApplicationShutdown {
   private readonly logger = new Logger(JobQueue.name);
   private readonly boss: PgBoss;
   private started = false;
+  private readonly workers = new Map<QueueName, string[]>();
 
   constructor(@InjectDataSource() dataSource: DataSource) {
     this.boss = new PgBoss({
@@ -68,15 +69,27 @@ export class JobQueue implements OnApplicationShutdown {
   }
 
   /**
-   * Runs `handler` for each job of `queue`, polling every `pollingSeconds`. A handler that throws
-   * has its job retried later (the queue's retry policy); one that returns completes it.
+   * Runs `handler` for each job of `queue`, fetching up to `batchSize` at a time and polling every
+   * `pollingSeconds` when the queue is empty. A handler that throws has its job (its whole batch)
+   * retried later by the queue's retry policy; one that returns completes it.
    */
-  async work<T extends object>(queue: QueueName, handler: (data: T) => Promise<void>, pollingSeconds = 1): Promise<void> {
+  async work<T extends object>(queue: QueueName, handler: (data: T) => Promise<void>, pollingSeconds = 1, batchSize = 1): Promise<void> {
     if (!this.started) {
       await this.boss.start();
       this.started = true;
     }
-    await this.boss.work<T>(queue, { pollingIntervalSeconds: pollingSeconds, batchSize: 1 }, async ([job]) => handler(job.data));
+    let id = '';
+    id = await this.boss.work<T>(queue, { pollingIntervalSeconds: pollingSeconds, batchSize }, async (jobs) => {
+      for (const job of jobs) await handler(job.data);
+      // pg-boss waits out the polling interval after every fetch; a full batch means more are waiting: fetch again now.
+      if (jobs.length === batchSize) this.boss.notifyWorker(id);
+    });
+    this.workers.set(queue, [...(this.workers.get(queue) ?? []), id]);
+  }
+
+  /** Wakes this process's workers of `queue` (jobs were just committed), instead of waiting for their next poll. */
+  wake(queue: QueueName): void {
+    for (const id of this.workers.get(queue) ?? []) this.boss.notifyWorker(id);
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -86,6 +86,7 @@ export class DeliveryAttempts {
     const givenUp = nextAt !== null && nextAt > claimed.retryUntil;
     const status = verdict.kind === 'delivered' ? 'succeeded' : verdict.kind === 'retry' && !givenUp ? 'pending' : 'failed';
     const error = verdict.kind === 'delivered' ? null : (result.error ?? (result.status !== undefined ? `HTTP ${result.status}` : null));
+    let woke = false;
     await this.dataSource.transaction(async (manager) => {
       const [updated]: [{ id: string }[], number] = await manager.query(
         `UPDATE webhook_delivery
@@ -107,10 +108,12 @@ export class DeliveryAttempts {
       // Our lease ran out and someone else took the delivery: their record counts, not ours.
       if (!updated.length) return;
       if (status === 'pending') await this.deliveryJobs.enqueue(manager, [{ id: claimed.id, webhookId: claimed.webhookId, at: nextAt! }]);
-      else await this.deliveryJobs.enqueueNext(manager, claimed);
+      else woke = await this.deliveryJobs.enqueueNext(manager, claimed);
       // A ping tests the receiver; it neither starts nor ends a failing streak.
       if (options.health) await this.noteHealth(manager, claimed.webhookId, status === 'succeeded');
     });
+    // The article's next event is committed and due: start it now rather than at the next poll.
+    if (woke) this.deliveryJobs.wake();
   }
 
   /** A success clears the webhook's failing streak; a failure starts it, and a streak long enough switches the webhook off. */

@@ -26,16 +26,23 @@ export class DeliveryJobs {
     );
   }
 
-  /** After a delivery is done with (sent or given up), the next event of its article may go. */
-  async enqueueNext(manager: EntityManager, delivery: { webhookId: string; articleId: string | null; eventId: string | null }): Promise<void> {
-    if (!delivery.articleId || !delivery.eventId) return;
+  /** Wakes this process's delivery workers for jobs just committed. */
+  wake(): void {
+    this.jobs.wake('webhook-deliver');
+  }
+
+  /** After a delivery is done with (sent or given up), the next event of its article may go; true when there is one. */
+  async enqueueNext(manager: EntityManager, delivery: { webhookId: string; articleId: string | null; eventId: string | null }): Promise<boolean> {
+    if (!delivery.articleId || !delivery.eventId) return false;
     const next: { id: string; next_attempt_at: Date }[] = await manager.query(
       `SELECT id, next_attempt_at FROM webhook_delivery
         WHERE webhook_id = $1 AND article_id = $2 AND event_id > $3 AND status = 'pending'
         ORDER BY event_id LIMIT 1`,
       [delivery.webhookId, delivery.articleId, delivery.eventId],
     );
-    if (next.length) await this.enqueue(manager, [{ id: next[0].id, webhookId: delivery.webhookId, at: next[0].next_attempt_at }]);
+    if (!next.length) return false;
+    await this.enqueue(manager, [{ id: next[0].id, webhookId: delivery.webhookId, at: next[0].next_attempt_at }]);
+    return true;
   }
 
   /** A webhook switched back on: each article's oldest waiting delivery goes (the rest follow in order). */

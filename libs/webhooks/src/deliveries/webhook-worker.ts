@@ -39,7 +39,7 @@ export class WebhookWorker implements OnApplicationShutdown {
   ) {}
 
   async start(): Promise<void> {
-    await this.jobs.work<DeliverJob>('webhook-deliver', (job) => this.onJob(job), 0.5);
+    await this.jobs.work<DeliverJob>('webhook-deliver', (job) => this.onJob(job), 0.5, 50);
     this.every(this.config.pollMs, () => this.dispatch());
     // Often enough that a cut-off attempt is retried soon after its lease ends.
     this.every(Math.min(5_000, this.attempts.leaseMs / 2), () => this.sweep());
@@ -65,7 +65,7 @@ export class WebhookWorker implements OnApplicationShutdown {
     if (this.dispatching) return;
     this.dispatching = true;
     try {
-      await this.dispatcher.dispatchAll();
+      if (await this.dispatcher.dispatchAll()) this.jobs.wake('webhook-deliver');
     } finally {
       this.dispatching = false;
     }
