@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '@kalam/auth';
+import { pageWindow } from '@kalam/content';
 import { KalamError, recordAudit } from '@kalam/core';
 import { PING_EVENT } from '../events/webhook-events';
 import { WebhookEntity } from '../webhooks/webhook.entity';
@@ -25,12 +26,11 @@ export class DeliveriesService {
 
   async list(webhookId: string, query: DeliveryQueryDto): Promise<{ items: WebhookDeliveryEntity[]; page: number; limit: number; total: number }> {
     await this.webhook(webhookId);
-    const page = query.page ?? 1;
-    const limit = query.limit ?? 20;
+    const { page, limit, offset } = pageWindow(query);
     const [items, total] = await this.dataSource.getRepository(WebhookDeliveryEntity).findAndCount({
       where: { webhookId, ...(query.status ? { status: query.status } : {}) },
       order: { createdAt: 'DESC', id: 'DESC' },
-      skip: (page - 1) * limit,
+      skip: offset,
       take: limit,
     });
     return { items, page, limit, total };
@@ -45,53 +45,52 @@ export class DeliveriesService {
   /** Sends one finished delivery again (same id and body), with a fresh retry window. */
   async redeliver(webhookId: string, deliveryId: string, actor: Actor): Promise<WebhookDeliveryEntity> {
     return this.dataSource.transaction(async (manager) => {
-      const webhook = await this.webhook(webhookId, true);
-      const [rows]: [{ id: string }[], number] = await manager.query(
-        `UPDATE webhook_delivery SET status = 'pending', next_attempt_at = now(), retry_until = now() + $3 * interval '1 millisecond', finished_at = NULL
-          WHERE id = $1 AND webhook_id = $2 AND status IN ('succeeded', 'failed') RETURNING id`,
-        [deliveryId, webhookId, this.config.giveUpAfterMs],
-      );
-      if (!rows.length) {
+      const requeued = await this.requeue(manager, webhookId, `id = $2 AND status IN ('succeeded', 'failed')`, deliveryId, actor, { deliveryId });
+      if (!requeued) {
         const current = await manager.findOneBy(WebhookDeliveryEntity, { id: deliveryId, webhookId });
         if (!current) throw KalamError.notFound('webhook.delivery_not_found', { id: deliveryId });
         throw KalamError.conflict('webhook.delivery_in_progress', { id: deliveryId, status: current.status });
       }
-      await this.deliveryJobs.enqueue(manager, [{ id: deliveryId, webhookId }]);
-      await recordAudit(manager, {
-        actorId: actor.id,
-        ip: actor.ip,
-        action: 'webhook.redelivered',
-        subjectType: 'webhook',
-        subjectId: webhook.id,
-        details: { deliveryId },
-      });
       return manager.findOneByOrFail(WebhookDeliveryEntity, { id: deliveryId });
     });
   }
 
   /** Sends again every delivery that failed since a time, each article's in their original order. */
-  async redeliverFailedSince(webhookId: string, since: Date, actor: Actor): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      const webhook = await this.webhook(webhookId, true);
-      const [rows]: [{ id: string }[], number] = await manager.query(
-        `UPDATE webhook_delivery SET status = 'pending', next_attempt_at = now(), retry_until = now() + $3 * interval '1 millisecond', finished_at = NULL
-          WHERE webhook_id = $1 AND status = 'failed' AND created_at >= $2 RETURNING id`,
-        [webhookId, since, this.config.giveUpAfterMs],
-      );
-      await this.deliveryJobs.enqueue(
-        manager,
-        rows.map((row) => ({ id: row.id, webhookId })),
-      );
-      await recordAudit(manager, {
-        actorId: actor.id,
-        ip: actor.ip,
-        action: 'webhook.redelivered',
-        subjectType: 'webhook',
-        subjectId: webhook.id,
-        details: { since: since.toISOString(), count: rows.length },
-      });
-      return rows.length;
+  redeliverFailedSince(webhookId: string, since: Date, actor: Actor): Promise<number> {
+    return this.dataSource.transaction((manager) =>
+      this.requeue(manager, webhookId, `status = 'failed' AND created_at >= $2`, since, actor, { since: since.toISOString() }),
+    );
+  }
+
+  /** Puts the webhook's deliveries matching `where` back to pending, due now, enqueues them and audits it; returns how many. */
+  private async requeue(
+    manager: EntityManager,
+    webhookId: string,
+    where: string,
+    value: unknown,
+    actor: Actor,
+    details: Record<string, unknown>,
+  ): Promise<number> {
+    await this.webhook(webhookId, true, manager);
+    const [rows]: [{ id: string }[], number] = await manager.query(
+      `UPDATE webhook_delivery SET status = 'pending', next_attempt_at = now(), retry_until = now() + $3 * interval '1 millisecond', finished_at = NULL
+        WHERE webhook_id = $1 AND ${where} RETURNING id`,
+      [webhookId, value, this.config.giveUpAfterMs],
+    );
+    if (!rows.length) return 0;
+    await this.deliveryJobs.enqueue(
+      manager,
+      rows.map((row) => ({ id: row.id, webhookId })),
+    );
+    await recordAudit(manager, {
+      actorId: actor.id,
+      ip: actor.ip,
+      action: 'webhook.redelivered',
+      subjectType: 'webhook',
+      subjectId: webhookId,
+      details: { ...details, count: rows.length },
     });
+    return rows.length;
   }
 
   /**
@@ -146,8 +145,12 @@ export class DeliveriesService {
     return this.dataSource.getRepository(WebhookDeliveryEntity).findOneByOrFail({ id });
   }
 
-  private async webhook(id: string, mustBeActive = false): Promise<WebhookEntity> {
-    const webhook = await this.dataSource.getRepository(WebhookEntity).findOneBy({ id });
+  private async webhook(id: string, mustBeActive = false, manager: EntityManager = this.dataSource.manager): Promise<WebhookEntity> {
+    // Shared lock: a switch-off or delete waits for the requeue to commit, and the other way round.
+    const webhook = await manager.findOne(WebhookEntity, {
+      where: { id },
+      lock: manager.queryRunner?.isTransactionActive ? { mode: 'pessimistic_read' } : undefined,
+    });
     if (!webhook) throw KalamError.notFound('webhook.not_found', { id });
     if (mustBeActive && !webhook.active) throw KalamError.conflict('webhook.inactive', { id });
     return webhook;
