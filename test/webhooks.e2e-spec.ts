@@ -279,4 +279,50 @@ describe('webhooks', () => {
     expect(gone.status).toBe(412);
     expect((await test.http.delete(`/admin/v1/webhooks/${hook.id}`, { token })).status).toBe(204);
   });
+  it('records hostile answers (a NUL in the body, a Retry-After past any window) once, and answers null fields and a ping racing a delete with 4xx', async () => {
+    // A 200 whose body holds a NUL byte: delivered once and logged, not re-sent every time a lease runs out.
+    const nul = await createWebhook({ events: ['translation.published'] });
+    receiver.behaviour = () => ({ status: 200, body: Buffer.from([0x6f, 0x6b, 0x00, 0xff]) });
+    await publishedArticle('Null answers');
+    await until(
+      async () => (await test.http.get(`/admin/v1/webhooks/${nul.id}/deliveries`, { token })).body.items[0]?.status === 'succeeded',
+      'the NUL answer recorded',
+    );
+    const [logged] = (await test.http.get(`/admin/v1/webhooks/${nul.id}/deliveries`, { token })).body.items;
+    expect((await test.http.get(`/admin/v1/webhooks/${nul.id}/deliveries/${logged.id}`, { token })).body).toMatchObject({
+      attempts: 1,
+      responseBody: 'ok\uFFFD\uFFFD',
+    });
+    await db.query('UPDATE webhook SET active = false WHERE id = $1', [nul.id]);
+
+    // A 429 asking for a wait no date can hold: given up (beyond the retry window), not retried at every lease.
+    const patient = await createWebhook({ events: ['translation.published'] });
+    receiver.received.length = 0;
+    receiver.behaviour = () => ({ status: 429, headers: { 'retry-after': '99999999999999999999' } });
+    await publishedArticle('Come back in an eon');
+    await until(
+      async () => (await test.http.get(`/admin/v1/webhooks/${patient.id}/deliveries`, { token })).body.items[0]?.status === 'failed',
+      'the 429 given up',
+    );
+    const [waited] = (await test.http.get(`/admin/v1/webhooks/${patient.id}/deliveries`, { token })).body.items;
+    expect(waited).toMatchObject({ attempts: 1, responseStatus: 429, lastError: 'gave up after 1 attempts: HTTP 429' });
+    expect(receiver.received).toHaveLength(1);
+
+    // Null is not "left out": only the description can be cleared.
+    const hook = await createWebhook({ active: false, description: 'to clear' });
+    expect((await test.http.post('/admin/v1/webhooks', { url: receiver.url, secret: null }, { token })).status).toBe(400);
+    for (const field of ['url', 'secret', 'headers', 'active', 'events', 'locales', 'rotateSecret']) {
+      const response = await test.http.patch(`/admin/v1/webhooks/${hook.id}`, { [field]: null }, { token, headers: { 'if-match': `"${hook.version}"` } });
+      expect([field, response.status, response.body.details?.[0]?.field]).toEqual([field, 400, field]);
+    }
+    const cleared = await test.http.patch(`/admin/v1/webhooks/${hook.id}`, { description: null }, { token, headers: { 'if-match': `"${hook.version}"` } });
+    expect([cleared.status, cleared.body.description]).toEqual([200, null]);
+
+    // A webhook deleted while its ping waits for the receiver: 404, not a 500.
+    receiver.behaviour = () => ({ status: 200, holdMs: 500 });
+    const ping = test.http.post(`/admin/v1/webhooks/${hook.id}/test`, {}, { token });
+    await until(async () => receiver.received.some((r) => r.body.type === 'webhook.ping'), 'the ping under way');
+    expect((await test.http.delete(`/admin/v1/webhooks/${hook.id}`, { token })).status).toBe(204);
+    expect(await ping).toMatchObject({ status: 404, body: { error: 'webhook.not_found' } });
+  });
 });

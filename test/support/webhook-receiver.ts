@@ -17,7 +17,7 @@ export interface Received {
 }
 
 /** What the receiver does with a request: answer a status (with headers), or hold it for a while first. */
-export type Behaviour = (request: Received) => { status: number; headers?: Record<string, string>; holdMs?: number };
+export type Behaviour = (request: Received) => { status: number; headers?: Record<string, string>; holdMs?: number; body?: string | Buffer };
 
 /** A real HTTP receiver on 127.0.0.1 whose behaviour a test changes as it goes; it can also go away and come back on the same port. */
 export class WebhookReceiver {
@@ -69,11 +69,11 @@ export class WebhookReceiver {
       answered: 0,
     };
     this.received.push(entry);
-    const { status, headers, holdMs } = this.behaviour(entry);
+    const { status, headers, holdMs, body } = this.behaviour(entry);
     if (holdMs) await new Promise((resolve) => setTimeout(resolve, holdMs));
     if (response.destroyed) return;
     entry.answered = status;
-    response.writeHead(status, { 'content-type': 'text/plain', ...headers }).end(`answered ${status}`);
+    response.writeHead(status, { 'content-type': 'text/plain', ...headers }).end(body ?? `answered ${status}`);
   }
 }
 

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '@kalam/auth';
 import { pageWindow } from '@kalam/content';
-import { KalamError, recordAudit } from '@kalam/core';
+import { isForeignKeyViolation, KalamError, recordAudit } from '@kalam/core';
 import { PING_EVENT } from '../events/webhook-events';
 import { WebhookEntity } from '../webhooks/webhook.entity';
 import { webhooksConfig, type WebhooksConfig } from '../webhooks.config';
@@ -114,17 +114,22 @@ export class DeliveriesService {
       surrogateKeys: [],
       data: { webhookId },
     });
-    const { identifiers } = await this.dataSource.manager.insert(WebhookDeliveryEntity, {
-      webhookId,
-      messageId,
-      type: PING_EVENT,
-      body,
-      status: 'delivering',
-      attempts: 1,
-      lastAttemptAt: new Date(),
-      leaseUntil: new Date(Date.now() + this.attempts.leaseMs),
-      retryUntil: new Date(),
-    });
+    // Deleted since it was read: the foreign key refuses the row, and that is a 404 like any other.
+    const { identifiers } = await this.dataSource.manager
+      .insert(WebhookDeliveryEntity, {
+        webhookId,
+        messageId,
+        type: PING_EVENT,
+        body,
+        status: 'delivering',
+        attempts: 1,
+        lastAttemptAt: new Date(),
+        leaseUntil: new Date(Date.now() + this.attempts.leaseMs),
+        retryUntil: new Date(),
+      })
+      .catch((error: unknown) => {
+        throw isForeignKeyViolation(error) ? KalamError.notFound('webhook.not_found', { id: webhookId }) : error;
+      });
     const id = identifiers[0].id as string;
     const claimed = {
       id,
@@ -142,7 +147,10 @@ export class DeliveriesService {
     const result = await this.attempts.send(claimed);
     const verdict = judge(result, 1, this.config);
     await this.attempts.record(claimed, result, verdict.kind === 'delivered' ? verdict : { kind: 'final' }, { health: false });
-    return this.dataSource.getRepository(WebhookDeliveryEntity).findOneByOrFail({ id });
+    // The webhook (and its log with it) may have been deleted while the ping was under way.
+    const delivery = await this.dataSource.getRepository(WebhookDeliveryEntity).findOneBy({ id });
+    if (!delivery) throw KalamError.notFound('webhook.not_found', { id: webhookId });
+    return delivery;
   }
 
   private async webhook(id: string, mustBeActive = false, manager: EntityManager = this.dataSource.manager): Promise<WebhookEntity> {

@@ -83,7 +83,8 @@ export class DeliveryAttempts {
   /** The answer, and what follows from it, if the lease is still ours (attempt number unchanged). */
   async record(claimed: ClaimedDelivery, result: SendResult, verdict: Verdict, options = { health: true }): Promise<void> {
     const nextAt = verdict.kind === 'retry' ? new Date(Date.now() + verdict.delayMs) : null;
-    const givenUp = nextAt !== null && nextAt > claimed.retryUntil;
+    // Written so that a next attempt with no valid time (NaN) gives up rather than failing to record.
+    const givenUp = nextAt !== null && !(nextAt.getTime() <= claimed.retryUntil.getTime());
     const status = verdict.kind === 'delivered' ? 'succeeded' : verdict.kind === 'retry' && !givenUp ? 'pending' : 'failed';
     const error = verdict.kind === 'delivered' ? null : (result.error ?? (result.status !== undefined ? `HTTP ${result.status}` : null));
     let woke = false;

@@ -67,7 +67,8 @@ export async function sendOnce(url: URL, headers: Record<string, string>, body: 
         finish({
           status: response.statusCode,
           retryAfter: headerValue(response.headers['retry-after']),
-          responseBody: Buffer.concat(chunks).toString('utf8').slice(0, KEEP_BYTES),
+          // PostgreSQL text cannot hold U+0000: a receiver answering a NUL must not make the answer unrecordable.
+          responseBody: Buffer.concat(chunks).toString('utf8').slice(0, KEEP_BYTES).replace(/\0/g, '\uFFFD'),
         });
       response.on('data', (chunk: Buffer) => {
         if (read < KEEP_BYTES) chunks.push(chunk.subarray(0, KEEP_BYTES - read));

@@ -44,6 +44,12 @@ describe('webhook retry policy', () => {
     expect(parseRetryAfter('Wed, 25 Nov 2026 09:00:00 GMT', now)).toBe(0);
     expect(parseRetryAfter('soon', now)).toBeUndefined();
     expect(parseRetryAfter('-5', now)).toBeUndefined();
+    // However much it asks, the wait stays a valid date (beyond the retry window: given up), never NaN.
+    for (const huge of ['99999999999999999999', '9'.repeat(400), 'Fri, 31 Dec 9999 23:59:59 GMT']) {
+      const asked = parseRetryAfter(huge, now)!;
+      expect(Number.isFinite(new Date(now + asked).getTime())).toBe(true);
+      expect(asked).toBeGreaterThan(30 * 24 * 3600 * 1000);
+    }
     // A 500 does not get to choose.
     expect(judge({ status: 500, retryAfter: '3600' }, 1, { retryBaseMs: 10, retryMaxMs: 10 }, now, () => 1)).toEqual({ kind: 'retry', delayMs: 10 });
   });

@@ -16,16 +16,19 @@ export interface RetrySchedule {
 }
 
 const RETRYABLE_4XX = new Set([408, 425, 429]);
+/** Longer than any retry window (at most 30 days), short enough that now + it is a valid date. */
+const MAX_RETRY_AFTER_MS = 365 * 24 * 3600 * 1000;
 
 /** Seconds or an HTTP date, as milliseconds from `now`; undefined when absent or unreadable. */
 export function parseRetryAfter(value: string | undefined, now: number): number | undefined {
   if (!value) return undefined;
   const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  // Capped: a delay past any retry window means "give up" anyway, and a bigger one is no valid date.
+  if (/^\d+$/.test(trimmed)) return Math.min(Number(trimmed) * 1000, MAX_RETRY_AFTER_MS);
   // An IMF date names its day and month; a bare number such as "-5" is not one (Date.parse would read a year).
   if (!/[a-z]{3}/i.test(trimmed)) return undefined;
   const date = Date.parse(trimmed);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+  return Number.isNaN(date) ? undefined : Math.min(Math.max(0, date - now), MAX_RETRY_AFTER_MS);
 }
 
 /**

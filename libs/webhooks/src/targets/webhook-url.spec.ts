@@ -16,7 +16,20 @@ describe('webhook targets', () => {
       '224.0.0.1',
       '255.255.255.255',
     ];
-    for (const bad of [...refused, '::1', '::', 'fe80::1', 'fc00::1', 'fd12:3456::1', '::ffff:10.0.0.1', '::ffff:127.0.0.1', 'not-an-ip']) {
+    for (const bad of [
+      ...refused,
+      '::1',
+      '::',
+      'fe80::1',
+      'fc00::1',
+      'fd12:3456::1',
+      '::ffff:10.0.0.1',
+      '::ffff:127.0.0.1',
+      '::127.0.0.1',
+      '::7f00:1',
+      '::a00:1',
+      'not-an-ip',
+    ]) {
       expect(isPublicAddress(bad)).toBe(false);
     }
   });

@@ -1,7 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsObject, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsObject, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { IsLocaleCode } from '@kalam/i18n';
 import { WEBHOOK_EVENTS } from '../../events/webhook-events';
+
+/** May be left out, but not sent as null (only the description can be cleared). */
+const OmittedOrSet = () => ValidateIf((_object: object, value: unknown) => value !== undefined);
 
 export class CreateWebhookDto {
   @ApiProperty({
@@ -20,13 +23,13 @@ export class CreateWebhookDto {
   description?: string;
 
   @ApiPropertyOptional({ description: 'A Standard Webhooks secret (`whsec_` + base64 of 24–64 bytes); generated when left out. Shown in this answer only.' })
-  @IsOptional()
+  @OmittedOrSet()
   @IsString()
   @MaxLength(200)
   secret?: string;
 
   @ApiPropertyOptional({ enum: WEBHOOK_EVENTS, isArray: true, description: 'Event types to send; empty or left out means all.' })
-  @IsOptional()
+  @OmittedOrSet()
   @IsArray()
   @ArrayMaxSize(WEBHOOK_EVENTS.length)
   @IsIn(WEBHOOK_EVENTS, { each: true })
@@ -37,7 +40,7 @@ export class CreateWebhookDto {
     example: ['en', 'tr'],
     description: 'Only events of these locales (events with no locale are always sent); empty means all.',
   })
-  @IsOptional()
+  @OmittedOrSet()
   @IsArray()
   @ArrayMaxSize(50)
   @IsLocaleCode({ each: true })
@@ -49,12 +52,12 @@ export class CreateWebhookDto {
     example: { authorization: 'Bearer site-token' },
     description: 'Sent with every delivery (at most 20). Values are not shown again.',
   })
-  @IsOptional()
+  @OmittedOrSet()
   @IsObject()
   headers?: Record<string, string>;
 
   @ApiPropertyOptional({ default: true })
-  @IsOptional()
+  @OmittedOrSet()
   @IsBoolean()
   active?: boolean;
 }
