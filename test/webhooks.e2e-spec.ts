@@ -321,7 +321,7 @@ describe('webhooks', () => {
     // A webhook deleted while its ping waits for the receiver: 404, not a 500.
     receiver.behaviour = () => ({ status: 200, holdMs: 500 });
     const ping = test.http.post(`/admin/v1/webhooks/${hook.id}/test`, {}, { token });
-    await until(async () => receiver.received.some((r) => r.body.type === 'webhook.ping'), 'the ping under way');
+    await until(() => receiver.received.some((r) => r.body.type === 'webhook.ping'), 'the ping under way');
     expect((await test.http.delete(`/admin/v1/webhooks/${hook.id}`, { token })).status).toBe(204);
     expect(await ping).toMatchObject({ status: 404, body: { error: 'webhook.not_found' } });
   });
