@@ -325,4 +325,22 @@ describe('webhooks', () => {
     expect((await test.http.delete(`/admin/v1/webhooks/${hook.id}`, { token })).status).toBe(204);
     expect(await ping).toMatchObject({ status: 404, body: { error: 'webhook.not_found' } });
   });
+  it('gives up a delivery cut off after its retry window instead of sending it again, and lets the article’s next event go', async () => {
+    const hook = await createWebhook({ url: `${receiver.url}?sweep`, events: ['translation.published', 'translation.updated'] });
+    const mine = () => receiver.received.filter((r) => r.path.endsWith('?sweep'));
+    const article = await publishedArticle('Swept away');
+    await until(() => mine().length === 1, 'the first event');
+    const [first] = (await db.query(`SELECT id FROM webhook_delivery WHERE webhook_id = $1`, [hook.id])).rows;
+    // As if its worker had died mid-attempt (or could not record the answer) after the retry window closed.
+    await db.query(
+      `UPDATE webhook_delivery SET status = 'delivering', lease_until = now() - interval '1 second', retry_until = now() - interval '1 second', finished_at = NULL WHERE id = $1`,
+      [first.id],
+    );
+    const edited = await make.translation(article.id, 'en', { title: 'Swept away again', body: 'More.' }, article.version);
+    await make.publish(article.id, 'en', edited.version);
+    await until(() => mine().some((r) => r.body.type === 'translation.updated'), 'the next event after the sweep', 20_000);
+    const swept = (await test.http.get(`/admin/v1/webhooks/${hook.id}/deliveries/${first.id}`, { token })).body;
+    expect(swept).toMatchObject({ status: 'failed', attempts: 1, lastError: expect.stringMatching(/^gave up/) });
+    expect(mine().map((r) => r.body.type)).toEqual(['translation.published', 'translation.updated']);
+  }, 60_000);
 });

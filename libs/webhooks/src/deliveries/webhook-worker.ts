@@ -95,13 +95,23 @@ export class WebhookWorker implements OnApplicationShutdown {
 
   /** Deliveries whose lease ran out (their worker died or hung) go back to pending; stranded due ones are enqueued again. */
   private async sweep(): Promise<void> {
-    const [expired]: [{ id: string; webhook_id: string }[], number] = await this.dataSource.query(
-      `UPDATE webhook_delivery d SET status = 'pending', lease_until = NULL, next_attempt_at = now(),
-              last_error = 'the attempt was cut off (its worker stopped); sent again'
-         FROM (SELECT id FROM webhook_delivery WHERE status = 'delivering' AND lease_until < now() FOR UPDATE SKIP LOCKED LIMIT 1000) gone
-        WHERE d.id = gone.id
-        RETURNING d.id, d.webhook_id`,
-    );
+    // A cut-off attempt counts as one: it backs off like a failed one and is given up once its
+    // retry window has passed, so nothing (a receiver whose answer cannot be recorded, a worker
+    // that dies on one delivery) makes the same delivery go out for ever.
+    const [expired]: [{ id: string; webhook_id: string; article_id: string | null; event_id: string | null; status: string; next_attempt_at: Date }[], number] =
+      await this.dataSource.query(
+        `UPDATE webhook_delivery d
+            SET status = (CASE WHEN d.retry_until < now() THEN 'failed' ELSE 'pending' END)::webhook_delivery_status,
+                finished_at = CASE WHEN d.retry_until < now() THEN now() END,
+                lease_until = NULL,
+                next_attempt_at = now() + LEAST($2, $1 * power(2, LEAST(d.attempts, 31) - 1)) * interval '1 millisecond',
+                last_error = CASE WHEN d.retry_until < now() THEN 'gave up: the last attempt was cut off (its worker stopped, or could not record the answer)'
+                                  ELSE 'the attempt was cut off (its worker stopped, or could not record the answer); sent again' END
+           FROM (SELECT id FROM webhook_delivery WHERE status = 'delivering' AND lease_until < now() FOR UPDATE SKIP LOCKED LIMIT 1000) gone
+          WHERE d.id = gone.id
+          RETURNING d.id, d.webhook_id, d.article_id, d.event_id, d.status, d.next_attempt_at`,
+        [this.config.retryBaseMs, this.config.retryMaxMs],
+      );
     const [stranded]: [{ id: string; webhook_id: string }[], number] = await this.dataSource.query(
       `UPDATE webhook_delivery d SET next_attempt_at = now()
          FROM (SELECT d.id FROM webhook_delivery d JOIN webhook w ON w.id = d.webhook_id AND w.active
@@ -111,11 +121,15 @@ export class WebhookWorker implements OnApplicationShutdown {
         RETURNING d.id, d.webhook_id`,
       [STRANDED_AFTER_MS],
     );
-    const again = [...expired, ...stranded];
-    if (expired.length) this.logger.warn(`${expired.length} webhook deliveries were cut off mid-attempt; sending them again`);
-    await this.deliveryJobs.enqueue(
-      null,
-      again.map((row) => ({ id: row.id, webhookId: row.webhook_id })),
-    );
+    if (expired.length) this.logger.warn(`${expired.length} webhook deliveries were cut off mid-attempt; retrying or giving them up`);
+    const retried = expired.filter((row) => row.status === 'pending');
+    await this.deliveryJobs.enqueue(null, [
+      ...retried.map((row) => ({ id: row.id, webhookId: row.webhook_id, at: row.next_attempt_at })),
+      ...stranded.map((row) => ({ id: row.id, webhookId: row.webhook_id })),
+    ]);
+    // A given-up delivery lets its article's next event go.
+    for (const row of expired.filter((gone) => gone.status === 'failed')) {
+      await this.deliveryJobs.enqueueNext(this.dataSource.manager, { webhookId: row.webhook_id, articleId: row.article_id, eventId: row.event_id });
+    }
   }
 }
