@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { ContentFactory } from './support/content-factory';
-import { alive, compileApps, ROOT, sleep, until } from './support/processes';
+import { compileApps, ROOT, sleep, until } from './support/processes';
 import { signIn, startTestApp, type TestApp } from './support/test-app';
 import { WebhookReceiver } from './support/webhook-receiver';
 
@@ -49,7 +49,7 @@ describe('webhook workers as processes', () => {
   }, TIMEOUT);
 
   afterAll(async () => {
-    for (const worker of workers) if (worker.pid && alive(worker.pid)) worker.kill('SIGKILL');
+    for (const worker of workers) if (worker.exitCode === null && worker.signalCode === null) worker.kill('SIGKILL');
     await test.close();
     await receiver.stop();
   }, TIMEOUT);

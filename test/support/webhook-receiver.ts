@@ -70,7 +70,8 @@ export class WebhookReceiver {
     };
     this.received.push(entry);
     const { status, headers, holdMs, body } = this.behaviour(entry);
-    if (holdMs) await new Promise((resolve) => setTimeout(resolve, holdMs));
+    // A held request must not keep the test process alive once the test is over.
+    if (holdMs) await new Promise((resolve) => setTimeout(resolve, holdMs).unref());
     if (response.destroyed) return;
     entry.answered = status;
     response.writeHead(status, { 'content-type': 'text/plain', ...headers }).end(body ?? `answered ${status}`);
