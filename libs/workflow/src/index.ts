@@ -18,6 +18,6 @@ export { OutboxEventEntity } from './outbox/outbox-event.entity';
 export { ScheduledTransitionsRunner } from './scheduling/scheduled-transitions.runner';
 export { TransitionHooks, type TransitionEvent, type TransitionHook } from './transitions/transition-hooks';
 export { paragraphs } from './revisions/revision-diff';
-export { recordOutbox, takeUndispatched, type DispatchedEvent, type OutboxEventType } from './outbox/record-outbox';
+export { hasUndispatched, recordOutbox, takeUndispatched, type DispatchedEvent, type OutboxEventType } from './outbox/record-outbox';
 export { DraftHooks, type DraftSaveEvent, type DraftSaveCheck, type DraftSavedHook } from './drafts/draft-hooks';
 export { draftInput, textDiffers, type StoredText } from './drafts/draft-text';

@@ -34,6 +34,12 @@ export interface DispatchedEvent {
   createdAt: Date;
 }
 
+/** Whether any event waits to be dispatched: one probe of a partial index, cheap enough to poll. */
+export async function hasUndispatched(manager: EntityManager): Promise<boolean> {
+  const [{ waiting }]: { waiting: boolean }[] = await manager.query('SELECT EXISTS (SELECT 1 FROM outbox WHERE dispatched_at IS NULL) AS waiting');
+  return waiting;
+}
+
 /**
  * Takes the oldest events nobody has dispatched yet, in id order, and marks them dispatched in the
  * caller's transaction: if it rolls back, they are taken again. Writers of one article hold its lock
