@@ -5,8 +5,10 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '@kalam/auth';
 import { pageWindow } from '@kalam/content';
 import { isForeignKeyViolation, KalamError, recordAudit } from '@kalam/core';
+import { pingBody } from '../events/event-body';
 import { PING_EVENT } from '../events/webhook-events';
 import { WebhookEntity } from '../webhooks/webhook.entity';
+import { WebhooksService } from '../webhooks/webhooks.service';
 import { webhooksConfig, type WebhooksConfig } from '../webhooks.config';
 import { DeliveryAttempts } from './delivery-attempts';
 import { DeliveryJobs } from './delivery-jobs';
@@ -22,6 +24,7 @@ export class DeliveriesService {
     @Inject(webhooksConfig.KEY) private readonly config: WebhooksConfig,
     private readonly attempts: DeliveryAttempts,
     private readonly deliveryJobs: DeliveryJobs,
+    private readonly webhooks: WebhooksService,
   ) {}
 
   async list(webhookId: string, query: DeliveryQueryDto): Promise<{ items: WebhookDeliveryEntity[]; page: number; limit: number; total: number }> {
@@ -103,17 +106,7 @@ export class DeliveriesService {
       .findOne({ where: { id: webhookId }, select: { id: true, url: true, secret: true, headers: true } });
     if (!webhook) throw KalamError.notFound('webhook.not_found', { id: webhookId });
     const messageId = `ping_${randomUUID()}`;
-    const body = JSON.stringify({
-      id: messageId,
-      type: PING_EVENT,
-      occurredAt: new Date().toISOString(),
-      articleId: null,
-      locale: null,
-      slug: null,
-      url: null,
-      surrogateKeys: [],
-      data: { webhookId },
-    });
+    const body = JSON.stringify(pingBody(messageId, webhookId));
     // Deleted since it was read: the foreign key refuses the row, and that is a 404 like any other.
     const { identifiers } = await this.dataSource.manager
       .insert(WebhookDeliveryEntity, {
@@ -153,13 +146,9 @@ export class DeliveriesService {
     return delivery;
   }
 
-  private async webhook(id: string, mustBeActive = false, manager: EntityManager = this.dataSource.manager): Promise<WebhookEntity> {
-    // Shared lock: a switch-off or delete waits for the requeue to commit, and the other way round.
-    const webhook = await manager.findOne(WebhookEntity, {
-      where: { id },
-      lock: manager.queryRunner?.isTransactionActive ? { mode: 'pessimistic_read' } : undefined,
-    });
-    if (!webhook) throw KalamError.notFound('webhook.not_found', { id });
+  private async webhook(id: string, mustBeActive = false, manager?: EntityManager): Promise<WebhookEntity> {
+    // In a transaction, a shared lock: a switch-off or delete waits for the requeue to commit, and the other way round.
+    const webhook = await this.webhooks.get(id, manager, manager ? 'pessimistic_read' : undefined);
     if (mustBeActive && !webhook.active) throw KalamError.conflict('webhook.inactive', { id });
     return webhook;
   }

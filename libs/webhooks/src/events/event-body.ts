@@ -1,3 +1,5 @@
+import { PING_EVENT } from './webhook-events';
+
 /** An outbox row as the dispatcher reads it. */
 export interface OutboxEvent {
   id: string;
@@ -49,5 +51,20 @@ export function eventBody(event: OutboxEvent, urlOf: (locale: string, slug: stri
     url: hasSlug ? urlOf(event.locale!, slug) : null,
     surrogateKeys: surrogateKeys(event),
     data,
+  };
+}
+
+/** A `webhook.ping`: the shape of every other event, about nothing but the webhook itself. */
+export function pingBody(messageId: string, webhookId: string, at = new Date()): WebhookBody {
+  return {
+    id: messageId,
+    type: PING_EVENT,
+    occurredAt: at.toISOString(),
+    articleId: null,
+    locale: null,
+    slug: null,
+    url: null,
+    surrogateKeys: [],
+    data: { webhookId },
   };
 }

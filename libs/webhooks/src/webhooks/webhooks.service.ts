@@ -32,8 +32,9 @@ export class WebhooksService {
     return this.dataSource.getRepository(WebhookEntity).find({ order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
-  async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<WebhookEntity> {
-    const webhook = await manager.findOneBy(WebhookEntity, { id });
+  /** The webhook or 404; in a transaction, `lock` holds it until commit (a write lock for changes, a shared one to keep it as it is). */
+  async get(id: string, manager: EntityManager = this.dataSource.manager, lock?: 'pessimistic_read' | 'pessimistic_write'): Promise<WebhookEntity> {
+    const webhook = await manager.findOne(WebhookEntity, { where: { id }, lock: lock ? { mode: lock } : undefined });
     if (!webhook) throw KalamError.notFound('webhook.not_found', { id });
     return webhook;
   }
@@ -72,12 +73,11 @@ export class WebhooksService {
     const secret = input.rotateSecret ? generateSecret() : input.secret !== undefined ? checkedSecret(input.secret) : undefined;
     if (secret) changes.secret = secret;
     return this.dataSource.transaction(async (manager) => {
-      const current = await manager.findOne(WebhookEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!current) throw KalamError.notFound('webhook.not_found', { id });
+      const current = await this.get(id, manager, 'pessimistic_write');
       if (expectedVersion === undefined) throw KalamError.preconditionRequired(current.version);
       const reactivated = input.active === true && !current.active;
       if (input.active !== undefined) changes.active = input.active;
-      // Switched back on: a clean slate, and what waited meanwhile is sent (in order).
+      // Switched back on: a clean slate, and what was queued before it went off is sent (in order).
       if (reactivated) Object.assign(changes, { failingSince: null, disabledAt: null, disabledReason: null });
       const result = await updateVersioned(manager, WebhookEntity, { id }, expectedVersion, changes);
       if (result.outcome === 'stale') throw KalamError.preconditionFailed(expectedVersion, result.currentVersion);
@@ -96,8 +96,7 @@ export class WebhooksService {
 
   async remove(id: string, expectedVersion: number | undefined, actor: Actor): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const current = await manager.findOne(WebhookEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!current) throw KalamError.notFound('webhook.not_found', { id });
+      const current = await this.get(id, manager, 'pessimistic_write');
       assertIfMatchWhenGiven(expectedVersion, current.version);
       await manager.delete(WebhookEntity, { id });
       await this.audit(manager, actor, 'webhook.deleted', current, { url: current.url });
