@@ -39,16 +39,7 @@ export class PublishedAuthorsController {
     const author = await this.reader.authorBySlug(slug);
     if (!author) throw KalamError.notFound('published.author_not_found', { slug });
     const { order } = await this.locales.all();
-    const view = authorView(author, locale.chain, order);
-    const { page, limit, offset } = pageWindow(query);
-    const { cards, total } = await this.reader.cards(locale.code, { limit, offset }, { authorId: author.id });
-    this.answer.send(request, reply, {
-      body: cardPage(cards, page, limit, total, `"author":${JSON.stringify(view)},`),
-      contentType: JSON_TYPE,
-      surrogateKeys: [`author:${author.id}`, `locale:${locale.code}`],
-      locales: [locale.code],
-      contentLanguage: locale.code,
-    });
+    await this.sendPage(request, reply, locale.code, query, { kind: 'author', id: author.id, view: authorView(author, locale.chain, order) });
   }
 
   @Get('tags/:slug')
@@ -72,15 +63,26 @@ export class PublishedAuthorsController {
     if (!tag) throw KalamError.notFound('published.tag_not_found', { slug, locale: locale.code });
     const { order } = await this.locales.all();
     const named = pickTranslation(tag.translations, locale.chain, { anyOrder: order })!;
+    await this.sendPage(request, reply, locale.code, query, { kind: 'tag', id: tag.id, view: { slug: named.slug, name: named.name, locale: named.locale } });
+  }
+
+  /** The entity in the locale, then a page of its published articles' cards; purged with the entity or the locale. */
+  private async sendPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    locale: string,
+    query: EntityPageQueryDto,
+    entity: { kind: 'author' | 'tag'; id: string; view: object },
+  ): Promise<void> {
     const { page, limit, offset } = pageWindow(query);
-    const { cards, total } = await this.reader.cards(locale.code, { limit, offset }, { tagId: tag.id });
-    const view = { slug: named.slug, name: named.name, locale: named.locale };
+    const filter = entity.kind === 'author' ? { authorId: entity.id } : { tagId: entity.id };
+    const { cards, total } = await this.reader.cards(locale, { limit, offset }, filter);
     this.answer.send(request, reply, {
-      body: cardPage(cards, page, limit, total, `"tag":${JSON.stringify(view)},`),
+      body: cardPage(cards, page, limit, total, `"${entity.kind}":${JSON.stringify(entity.view)},`),
       contentType: JSON_TYPE,
-      surrogateKeys: [`tag:${tag.id}`, `locale:${locale.code}`],
-      locales: [locale.code],
-      contentLanguage: locale.code,
+      surrogateKeys: [`${entity.kind}:${entity.id}`, `locale:${locale}`],
+      locales: [locale],
+      contentLanguage: locale,
     });
   }
 }
