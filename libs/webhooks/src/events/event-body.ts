@@ -1,14 +1,5 @@
+import type { DispatchedEvent } from '@kalam/workflow';
 import { PING_EVENT } from './webhook-events';
-
-/** An outbox row as the dispatcher reads it. */
-export interface OutboxEvent {
-  id: string;
-  type: string;
-  articleId: string | null;
-  locale: string | null;
-  payload: Record<string, unknown>;
-  createdAt: Date;
-}
 
 /** What a receiver gets, the same bytes on every attempt. */
 export interface WebhookBody {
@@ -28,7 +19,7 @@ export interface WebhookBody {
 /** The idempotency key: the same for every attempt and every webhook that receives the event. */
 export const eventMessageId = (eventId: string): string => `evt_${eventId}`;
 
-function surrogateKeys(event: OutboxEvent): string[] {
+function surrogateKeys(event: DispatchedEvent): string[] {
   const { type, articleId, locale, payload } = event;
   if (type.startsWith('translation.')) return [`article:${articleId}`, `locale:${locale}`];
   if (type === 'article.updated') return [`article:${articleId}`];
@@ -38,7 +29,7 @@ function surrogateKeys(event: OutboxEvent): string[] {
 }
 
 /** The JSON body for an event; `urlOf` gives an article's public address (ARTICLE_URL). */
-export function eventBody(event: OutboxEvent, urlOf: (locale: string, slug: string) => string): WebhookBody {
+export function eventBody(event: DispatchedEvent, urlOf: (locale: string, slug: string) => string): WebhookBody {
   const { slug, ...data } = event.payload;
   const hasSlug = typeof slug === 'string' && event.locale !== null;
   return {
