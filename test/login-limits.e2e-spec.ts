@@ -49,6 +49,15 @@ describe('login limits per account and address', () => {
     expect((await login('203.0.113.8', victim.email)).status).toBe(200);
   });
 
+  it('takes the address the proxy saw, not one the client wrote into X-Forwarded-For', async () => {
+    const user = await createUser(test.app, 'editor', [], 'forger.target@example.org');
+    const real = '198.51.100.99';
+    for (let i = 0; i < 10; i++) expect((await login(real, user.email, 'wrong-password')).status).toBe(401);
+    // The proxy appends the address it saw; whatever the client sent stays on the left.
+    for (const forged of ['203.0.113.250', 'garbage', '2001:db8::1'])
+      expect((await login(`${forged}, ${real}`, user.email, 'wrong-password')).status).toBe(429);
+  });
+
   it('counts an unknown email exactly like an existing account', async () => {
     await createUser(test.app, 'translator', ['tr'], 'known@example.org');
     const run = async (email: string, from: string) => {

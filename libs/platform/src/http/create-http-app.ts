@@ -58,6 +58,12 @@ export async function createHttpApp(options: HttpAppOptions): Promise<NestFastif
   const adapter = new FastifyAdapter({
     bodyLimit: http.bodyLimit,
     trustProxy: http.trustProxy,
+    // Fastify turns Node's request timeout off: a client that stops mid-headers or mid-body would
+    // hold its socket for ever. This bounds the sending of a request, not the time to answer it.
+    requestTimeout: http.requestTimeoutMs,
+    // Given to Node too, so its headers timeout is no longer than this one (Node checks nothing
+    // otherwise); it looks for overdue requests every 30 s, a short timeout more often.
+    http: { requestTimeout: http.requestTimeoutMs, connectionsCheckingInterval: Math.min(30_000, Math.max(500, http.requestTimeoutMs / 4)) },
     // Accept a caller's X-Request-Id when it is sane, so ids follow a request across services.
     genReqId: (request: IncomingMessage) => {
       const given = request.headers['x-request-id'];

@@ -18,4 +18,20 @@ describe('readHttpConfig', () => {
     expect(() => readHttpConfig({ HOST: 'not-a-host' })).toThrow(ConfigError);
     expect(() => readHttpConfig({ HOST: 'not-a-host' })).toThrow(/^HOST must be an IP address/);
   });
+
+  it('never trusts the leftmost X-Forwarded-For entry: TRUST_PROXY is a count of proxies or their addresses', () => {
+    expect(readHttpConfig({}).trustProxy).toBe(false);
+    expect(readHttpConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(readHttpConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(1);
+    expect(readHttpConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(readHttpConfig({ TRUST_PROXY: '10.0.0.1, 10.1.0.0/16,::1' }).trustProxy).toBe('10.0.0.1,10.1.0.0/16,::1');
+    for (const bad of ['maybe', '10.0.0.1/33', '10.0.0.0/8/1', 'proxy.example.org', '99'])
+      expect(() => readHttpConfig({ TRUST_PROXY: bad })).toThrow(/^TRUST_PROXY must be/);
+  });
+
+  it('bounds the time a client takes to send a request (REQUEST_TIMEOUT, seconds)', () => {
+    expect(readHttpConfig({}).requestTimeoutMs).toBe(300_000);
+    expect(readHttpConfig({ REQUEST_TIMEOUT: '0' }).requestTimeoutMs).toBe(0);
+    expect(() => readHttpConfig({ REQUEST_TIMEOUT: 'soon' })).toThrow(/^REQUEST_TIMEOUT must be/);
+  });
 });
