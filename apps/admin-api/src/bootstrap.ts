@@ -4,8 +4,11 @@ import { readAuthConfig } from '@kalam/auth';
 import { readWebhooksConfig } from '@kalam/webhooks';
 import { CONTENT_REFERENCED_SCHEMAS, readContentConfig } from '@kalam/content';
 import { readDatabaseConfig } from '@kalam/database';
+import { readDeliveryConfig } from '@kalam/delivery';
 import { createHttpApp, readHttpConfig } from '@kalam/platform';
 import { AdminApiModule } from './admin-api.module';
+import { serveWorkbench } from './workbench/serve-workbench';
+import { defaultWorkbenchDir, loadWorkbenchFiles } from './workbench/workbench-files';
 
 /** Starts the admin API; config errors surface here, before Nest starts, as ConfigError. */
 export function startAdminApi(): Promise<NestFastifyApplication> {
@@ -14,6 +17,8 @@ export function startAdminApi(): Promise<NestFastifyApplication> {
   readAuthConfig();
   readWebhooksConfig();
   const content = readContentConfig();
+  // The workbench's preview links open drafts on the delivery API, where sites reach it.
+  const workbench = loadWorkbenchFiles(process.env.WORKBENCH_DIR || defaultWorkbenchDir(), readDeliveryConfig().publicUrl);
   return createHttpApp({
     module: AdminApiModule,
     http,
@@ -30,6 +35,7 @@ export function startAdminApi(): Promise<NestFastifyApplication> {
     // Uploads stream through @fastify/multipart; the JSON body limit does not apply to them.
     configure: async (app) => {
       await app.register(multipart, { limits: { fileSize: content.mediaMaxBytes, files: 1 } });
+      serveWorkbench(app, workbench);
     },
   });
 }

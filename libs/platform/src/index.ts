@@ -7,4 +7,4 @@ export { createValidationPipe, toValidationDetails } from './validation/validati
 export { UuidParam } from './http/uuid-param';
 export { PositionParam } from './http/position-param';
 export { ErrorResponseDto } from './errors/error-response.dto';
-export { ApiErrors, ApiVersionedWrite, errorResponse, type IfMatchUse } from './http/openapi-decorators';
+export { ApiErrors, ApiPage, ApiVersionedWrite, errorResponse, type IfMatchUse } from './http/openapi-decorators';

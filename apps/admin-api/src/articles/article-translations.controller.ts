@@ -6,8 +6,8 @@ import { ArticleTranslationsService, PutTranslationDto, TranslationResponseDto, 
 import { currentLanguage } from '@kalam/core';
 import { Messages } from '@kalam/i18n';
 import { ApiErrors, ApiVersionedWrite, IfMatch, UuidParam } from '@kalam/platform';
-import { DraftsService } from '@kalam/workflow';
-import { FootnoteChecksDto, TranslationWriteResultDto } from './article-translation.dto';
+import { DraftsService, allowedTransitions, stateOf } from '@kalam/workflow';
+import { FootnoteChecksDto, TranslationDetailDto, TranslationWriteResultDto } from './article-translation.dto';
 
 @ApiTags('articles')
 @ApiBearerAuth()
@@ -45,9 +45,11 @@ export class ArticleTranslationsController {
   @AnyRole()
   @Get()
   @ApiOperation({ summary: 'One translation with its working text, status, versions and rendered body' })
-  @ApiOkResponse({ type: TranslationResponseDto })
-  async get(@UuidParam('id') id: string, @Param('locale') locale: string): Promise<TranslationResponseDto> {
-    return TranslationResponseDto.fromDetail(await this.translations.get(id, locale));
+  @ApiOkResponse({ type: TranslationDetailDto })
+  async get(@UuidParam('id') id: string, @Param('locale') locale: string): Promise<TranslationDetailDto> {
+    const detail = await this.translations.get(id, locale);
+    const { publishAt, unpublishAt } = detail.translation;
+    return { ...TranslationResponseDto.fromDetail(detail), publishAt, unpublishAt, allowed: allowedTransitions(stateOf(detail.translation)) };
   }
 
   @Roles('admin', 'editor')

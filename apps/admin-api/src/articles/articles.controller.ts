@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@ne
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AnyRole, CurrentUser, Roles, type UserEntity } from '@kalam/auth';
 import { ArticleListQueryDto, ArticleResponseDto, ArticlesService, CreateArticleDto, UpdateArticleDto, type Page } from '@kalam/content';
-import { ApiErrors, ApiVersionedWrite, IfMatch, UuidParam } from '@kalam/platform';
+import { ApiPage, ApiErrors, ApiVersionedWrite, IfMatch, UuidParam } from '@kalam/platform';
 
 @ApiTags('articles')
 @ApiBearerAuth()
@@ -13,6 +13,7 @@ export class ArticlesController {
   @AnyRole()
   @Get()
   @ApiOperation({ summary: 'Articles, filtered by status, locale and title text' })
+  @ApiPage(ArticleResponseDto, 'ArticlePageDto')
   async list(@Query() query: ArticleListQueryDto): Promise<Page<ArticleResponseDto>> {
     const page = await this.articles.list(query);
     return { ...page, items: page.items.map(ArticleResponseDto.from) };

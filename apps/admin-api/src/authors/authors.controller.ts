@@ -12,7 +12,7 @@ import {
   UpdateAuthorDto,
   type Page,
 } from '@kalam/content';
-import { ApiErrors, ApiVersionedWrite, IfMatch, UuidParam } from '@kalam/platform';
+import { ApiPage, ApiErrors, ApiVersionedWrite, IfMatch, UuidParam } from '@kalam/platform';
 
 @ApiTags('authors')
 @ApiBearerAuth()
@@ -23,6 +23,7 @@ export class AuthorsController {
   @AnyRole()
   @Get()
   @ApiOperation({ summary: 'Authors, searchable by name' })
+  @ApiPage(AuthorResponseDto, 'AuthorPageDto')
   async list(@Query() query: SearchPageQueryDto): Promise<Page<AuthorResponseDto>> {
     const page = await this.authors.list(query);
     return { ...page, items: page.items.map(AuthorResponseDto.from) };

@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createReadStream } from 'node:fs';
 import { AnyRole, CurrentUser, Roles, type UserEntity } from '@kalam/auth';
 import { CreateExternalMediaDto, MediaResponseDto, MediaService, PageQueryDto, UpdateMediaDto, type Page } from '@kalam/content';
-import { ApiErrors, ApiVersionedWrite, createValidationPipe, httpConfig, type HttpConfig, IfMatch, UuidParam } from '@kalam/platform';
+import { ApiPage, ApiErrors, ApiVersionedWrite, createValidationPipe, httpConfig, type HttpConfig, IfMatch, UuidParam } from '@kalam/platform';
 import { readUpload } from './read-upload';
 
 @ApiTags('media')
@@ -19,6 +19,7 @@ export class MediaController {
   @AnyRole()
   @Get()
   @ApiOperation({ summary: 'Media items, newest first' })
+  @ApiPage(MediaResponseDto, 'MediaPageDto')
   async list(@Query() query: PageQueryDto): Promise<Page<MediaResponseDto>> {
     const page = await this.media.list(query);
     return { ...page, items: page.items.map(MediaResponseDto.from) };

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse,
 import type { FastifyReply } from 'fastify';
 import { AnyRole, CurrentUser, Roles, type UserEntity } from '@kalam/auth';
 import { CreateTagDto, SearchPageQueryDto, TagResponseDto, TagsService, TagTranslationInputDto, type Page } from '@kalam/content';
-import { ApiErrors, ApiVersionedWrite, IfMatch, UuidParam, versionEtag } from '@kalam/platform';
+import { ApiPage, ApiErrors, ApiVersionedWrite, IfMatch, UuidParam, versionEtag } from '@kalam/platform';
 
 @ApiTags('tags')
 @ApiBearerAuth()
@@ -14,6 +14,7 @@ export class TagsController {
   @AnyRole()
   @Get()
   @ApiOperation({ summary: 'Tags, searchable by name' })
+  @ApiPage(TagResponseDto, 'TagPageDto')
   async list(@Query() query: SearchPageQueryDto): Promise<Page<TagResponseDto>> {
     const page = await this.tags.list(query);
     return { ...page, items: page.items.map(TagResponseDto.from) };

@@ -1,9 +1,10 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { AnyRole, CurrentUser, Roles, type UserEntity } from '@kalam/auth';
-import type { RevisionEntity, RevisionSnapshot } from '@kalam/content';
+import type { RevisionEntity } from '@kalam/content';
 import { ApiErrors, ApiVersionedWrite, IfMatch, UuidParam } from '@kalam/platform';
-import { DraftsService, RevisionsService, type RevisionDiff } from '@kalam/workflow';
+import { DraftsService, RevisionsService } from '@kalam/workflow';
+import { RevisionTextDto, TextDiffDto } from './dto/revision-text.dto';
 
 class RevisionSummaryDto {
   @ApiProperty() id: string;
@@ -21,13 +22,13 @@ class RevisionSummaryDto {
 }
 
 class RevisionDto extends RevisionSummaryDto {
-  @ApiProperty({ description: 'Every field as it was, and the sources the text cited then.' }) snapshot: RevisionSnapshot;
+  @ApiProperty({ description: 'Every field as it was, and the sources the text cited then.' }) snapshot: RevisionTextDto;
 }
 
 class RevisionDiffDto {
   @ApiProperty() from: RevisionSummaryDto;
   @ApiProperty() to: RevisionSummaryDto;
-  @ApiProperty({ description: 'Changed fields (word-level), body paragraphs (added, removed, changed), changed sources.' }) diff: RevisionDiff;
+  @ApiProperty({ description: 'Changed fields (word-level), body paragraphs (added, removed, changed), changed sources.' }) diff: TextDiffDto;
 }
 
 class RestoredDto {

@@ -1,5 +1,5 @@
 import { applyDecorators, type Type } from '@nestjs/common';
-import { ApiHeader, ApiResponse, DECORATORS, getSchemaPath } from '@nestjs/swagger';
+import { ApiExtraModels, ApiHeader, ApiOkResponse, ApiProperty, ApiResponse, DECORATORS, getSchemaPath } from '@nestjs/swagger';
 import { ErrorResponseDto } from '../errors/error-response.dto';
 
 /** An error answer: the shared error shape (ErrorResponseDto), as JSON. */
@@ -63,4 +63,19 @@ function ifMatchHeader(required: boolean, description: string): MethodDecorator 
     Reflect.defineMetadata(DECORATORS.API_PARAMETERS, others, descriptor.value as object);
     ApiHeader({ name: 'If-Match', required, description, schema: { type: 'string', example: '"4"' } })(target, key, descriptor);
   };
+}
+
+/**
+ * The 200 answer of a paged list (`{ items, page, limit, total }`) as a named schema, so generated
+ * clients type the items: `@ApiPage(ArticleResponseDto, 'ArticlePageDto')`.
+ */
+export function ApiPage(item: Type<unknown>, name: string): MethodDecorator {
+  class PageDto {
+    @ApiProperty({ type: [item] }) items: unknown[];
+    @ApiProperty() page: number;
+    @ApiProperty() limit: number;
+    @ApiProperty({ description: 'Items matching the filters.' }) total: number;
+  }
+  Object.defineProperty(PageDto, 'name', { value: name });
+  return applyDecorators(ApiExtraModels(PageDto), ApiOkResponse({ type: PageDto }));
 }

@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { RevisionSnapshot } from '@kalam/content';
-import type { RevisionDiff } from '@kalam/workflow';
+import { RevisionTextDto, TextDiffDto, TranslationTextDto } from '../../workflow/dto/revision-text.dto';
 import { JobDto } from './job.dto';
 
 export class MemoryMatchDto {
@@ -24,7 +23,7 @@ export class JobSegmentDto {
 export class JobSourceDto {
   @ApiProperty() revisionId: string;
   @ApiProperty() number: number;
-  @ApiProperty({ description: 'The revision’s text and the sources (footnotes) it cites.' }) text: RevisionSnapshot;
+  @ApiProperty({ description: 'The revision’s text and the sources (footnotes) it cites.' }) text: RevisionTextDto;
 }
 
 export class JobTranslationDto {
@@ -32,7 +31,7 @@ export class JobTranslationDto {
   @ApiProperty() status: string;
   @ApiProperty() slug: string;
   @ApiProperty({ nullable: true, type: String, description: 'The source revision this text translates.' }) sourceRevisionId: string | null;
-  @ApiProperty() text: Omit<RevisionSnapshot, 'sources'>;
+  @ApiProperty() text: TranslationTextDto;
 }
 
 export class JobDetailDto {
@@ -42,8 +41,8 @@ export class JobDetailDto {
   @ApiProperty({ type: JobTranslationDto, nullable: true }) translation: JobTranslationDto | null;
   @ApiProperty({ nullable: true, type: String, description: 'For update jobs: the source revision the translation was based on.' }) baseRevisionId:
     string | null;
-  @ApiProperty({ nullable: true, description: 'The source’s changes from the base to the job’s revision, per field and body paragraph.' })
-  diff: RevisionDiff | null;
+  @ApiProperty({ type: TextDiffDto, nullable: true, description: 'The source’s changes from the base to the job’s revision, per field and body paragraph.' })
+  diff: TextDiffDto | null;
   @ApiProperty({ type: [JobSegmentDto] }) segments: JobSegmentDto[];
   @ApiProperty({ description: 'False when the fuzzy memory search ran out of its time budget (1.5 s): exact matches only.' }) memoryComplete: boolean;
 }

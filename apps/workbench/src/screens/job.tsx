@@ -1,0 +1,270 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { api, ApiFailure, ifMatch, ok, type Schemas } from '../api/client';
+import { Layout } from '../components/layout';
+import { Link } from '../components/link';
+import { ErrorBox, Loaded, StatusBadge } from '../components/states';
+import { asFailure, useAction, useLoad } from '../hooks';
+import { formatDate, t } from '../i18n';
+import { ConflictPanel, type Conflict } from '../job/conflict-panel';
+import { assembleText, changedUnits, mergeUnits, unitsOf, type Units } from '../job/job-text';
+import { SegmentRow } from '../job/segment-row';
+import { Comments } from '../review/comments';
+import { priorityLabel, kindLabel } from './queue';
+import { isEditor, session } from '../session';
+
+type Detail = Schemas['JobDetailDto'];
+
+const loadDetail = (id: string) => ok(api.GET('/admin/v1/jobs/{id}', { params: { path: { id } } }));
+
+export function JobScreen({ id }: { id: string }) {
+  const detail = useLoad(() => loadDetail(id), [id]);
+  return (
+    <Layout title={detail.data ? (detail.data.source.text.title ?? t('job.title')) : t('job.title')}>
+      <Loaded state={detail}>{(data) => <JobWork key={`${data.job.id}:${data.translation?.version ?? 0}:${data.job.version}`} initial={data} />}</Loaded>
+    </Layout>
+  );
+}
+
+/** Moves focus to the next (1) or previous (-1) unit's text area. */
+function focusUnit(from: Element | null, step: 1 | -1): void {
+  const areas = [...document.querySelectorAll<HTMLTextAreaElement>('textarea[data-unit]')];
+  const at = areas.indexOf(from as HTMLTextAreaElement);
+  areas[Math.min(areas.length - 1, Math.max(0, at + step))]?.focus();
+}
+
+function JobWork({ initial }: { initial: Detail }) {
+  const [detail, setDetail] = useState(initial);
+  // What the translator loaded (to tell their edits from others' after a conflict) and what they have now.
+  const [base, setBase] = useState<Units>(() => unitsOf(initial));
+  const [units, setUnits] = useState<Units>(() => unitsOf(initial));
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [notice, setNotice] = useState<string>();
+  const [comment, setComment] = useState('');
+  const action = useAction();
+  const noticeRef = useRef<HTMLParagraphElement>(null);
+  const me = session.value!.user.id;
+  const { job } = detail;
+  const mine = job.status === 'claimed' && job.assignee?.id === me;
+  const editable = (mine || (isEditor(session.value) && (job.status === 'open' || job.status === 'claimed'))) && detail.translation?.status !== 'in_review';
+  const dirty = changedUnits(base, units).length > 0;
+  const checks = useLoad(
+    () =>
+      detail.translation
+        ? ok(api.GET('/admin/v1/articles/{id}/translations/{locale}/checks', { params: { path: { id: job.articleId, locale: job.locale } } }))
+        : Promise.resolve(null),
+    [detail.translation?.version],
+  );
+
+  // Leaving with unsaved text asks first.
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    addEventListener('beforeunload', warn);
+    return () => removeEventListener('beforeunload', warn);
+  }, [dirty]);
+
+  useEffect(() => {
+    if (notice) noticeRef.current?.focus();
+  }, [notice]);
+
+  const say = (message: string) => setNotice(message);
+
+  const reloadJob = async () => {
+    const fresh = await loadDetail(job.id);
+    setDetail(fresh);
+    return fresh;
+  };
+
+  const claim = (what: 'claim' | 'release') =>
+    action.run(async () => {
+      await ok(api.POST(`/admin/v1/jobs/{id}/${what}`, { params: { path: { id: job.id } } }));
+      await reloadJob();
+      say(what === 'claim' ? t('job.claimed') : t('job.released'));
+    });
+
+  /** Saves the units; on a version conflict, loads what was saved meanwhile and keeps the translator's text. */
+  const save = async (): Promise<boolean> => {
+    const body = assembleText(detail, units);
+    const version = detail.translation?.version;
+    const path = { id: job.articleId, locale: job.locale };
+    try {
+      const saved = await ok(
+        api.PUT('/admin/v1/articles/{id}/translations/{locale}', { params: { path, header: version === undefined ? undefined : ifMatch(version) }, body }),
+      );
+      const fresh = await loadDetail(job.id);
+      setDetail(fresh);
+      setBase(units);
+      setConflict(null);
+      say(saved.revisionId ? t('job.saved', { version: saved.version }) : t('job.nothing_changed'));
+      return true;
+    } catch (error) {
+      const failure = asFailure(error);
+      if (failure.status !== 412 && failure.status !== 428) throw failure;
+      const theirs = await loadDetail(job.id);
+      setConflict({ theirs, mine: units, base, sentVersion: version, message: failure.message });
+      return false;
+    }
+  };
+
+  const keepMine = () => {
+    if (!conflict) return;
+    const theirUnits = unitsOf(conflict.theirs);
+    const merge = mergeUnits(conflict.base, conflict.mine, theirUnits);
+    setDetail(conflict.theirs);
+    setBase(theirUnits);
+    setUnits(merge.merged);
+    setConflict({ ...conflict, merge });
+    say(merge.conflicts.length ? t('conflict.merged_with_conflicts', { count: merge.conflicts.length }) : t('conflict.merged'));
+  };
+
+  const submit = () =>
+    action.run(async () => {
+      if (dirty && !(await save())) return;
+      const current = await reloadJob();
+      if (!current.translation) throw new ApiFailure(409, 'client', t('job.nothing_to_submit'));
+      await ok(
+        api.POST('/admin/v1/jobs/{id}/submit', {
+          params: { path: { id: job.id }, header: ifMatch(current.translation.version) },
+          body: { sourceRevisionId: current.source.revisionId, ...(comment.trim() ? { comment: comment.trim() } : {}) },
+        }),
+      );
+      await reloadJob();
+      setComment('');
+      say(t('job.submitted'));
+    });
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    const target = event.target as HTMLElement;
+    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
+      event.preventDefault();
+      if (editable && !action.busy) void action.run(save);
+    } else if (event.altKey && (event.key === 'ArrowDown' || event.key === 'ArrowUp') && target.matches('textarea[data-unit]')) {
+      event.preventDefault();
+      focusUnit(target, event.key === 'ArrowDown' ? 1 : -1);
+    }
+  };
+
+  const conflictFor = (unit: string) => (conflict?.merge?.conflicts.includes(unit) ? unitsOf(conflict.theirs)[unit] : undefined);
+
+  return (
+    <div class="job" onKeyDown={onKeyDown}>
+      <dl class="meta">
+        <div>
+          <dt>{t('job.languages')}</dt>
+          <dd>
+            {detail.sourceLocale.toUpperCase()} → {job.locale.toUpperCase()}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('queue.kind')}</dt>
+          <dd>{kindLabel(job.kind)}</dd>
+        </div>
+        <div>
+          <dt>{t('queue.priority')}</dt>
+          <dd>{priorityLabel(job.priority)}</dd>
+        </div>
+        <div>
+          <dt>{t('queue.due')}</dt>
+          <dd>{formatDate(job.dueAt)}</dd>
+        </div>
+        <div>
+          <dt>{t('queue.status')}</dt>
+          <dd>
+            <StatusBadge status={job.status} />
+            {job.assignee && <span class="muted"> {job.assignee.id === me ? t('queue.you') : job.assignee.displayName}</span>}
+            {job.claimedUntil && <span class="muted"> {t('job.until', { time: formatDate(job.claimedUntil) })}</span>}
+          </dd>
+        </div>
+        {detail.translation && (
+          <div>
+            <dt>{t('job.translation')}</dt>
+            <dd>
+              <StatusBadge status={detail.translation.status} /> <span class="muted">v{detail.translation.version}</span>{' '}
+              <Link href={`/articles/${job.articleId}/${job.locale}`}>{t('job.open_review')}</Link>
+            </dd>
+          </div>
+        )}
+      </dl>
+
+      <div class="toolbar sticky" role="toolbar" aria-label={t('job.actions')}>
+        {job.status === 'open' && (
+          <button type="button" class="primary" disabled={action.busy} onClick={() => void claim('claim')}>
+            {t('queue.claim')}
+          </button>
+        )}
+        {mine && (
+          <button type="button" class="quiet" disabled={action.busy} onClick={() => void claim('release')}>
+            {t('queue.release')}
+          </button>
+        )}
+        {editable && (
+          <>
+            <button type="button" disabled={action.busy || !dirty} onClick={() => void action.run(save)} aria-keyshortcuts="Control+S">
+              {t('job.save')}
+            </button>
+            <button type="button" class="primary" disabled={action.busy} onClick={() => void submit()}>
+              {t('job.submit')}
+            </button>
+          </>
+        )}
+        <span class="status-line" aria-live="polite">
+          {action.busy ? t('common.working') : dirty ? t('job.unsaved') : ''}
+        </span>
+      </div>
+      {notice && (
+        <p class="notice" role="status" tabIndex={-1} ref={noticeRef}>
+          {notice}
+        </p>
+      )}
+      <ErrorBox error={action.error} />
+      {conflict && <ConflictPanel conflict={conflict} onKeepMine={keepMine} />}
+      {!editable && job.status === 'open' && <p class="hint">{t('job.claim_first')}</p>}
+      {editable && <p class="hint">{t('job.keys')}</p>}
+
+      {checks.data && (checks.data.errors.length > 0 || checks.data.warnings.length > 0) && (
+        <section class="checks" aria-labelledby="checks-title">
+          <h2 id="checks-title">{t('job.checks')}</h2>
+          <ul>
+            {checks.data.errors.map((issue, i) => (
+              <li key={`e${i}`} class="check-error">
+                {issue.message}
+              </li>
+            ))}
+            {checks.data.warnings.map((issue, i) => (
+              <li key={`w${i}`} class="check-warning">
+                {issue.message}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {detail.translation && detail.translation.status === 'changes_requested' && <Comments articleId={job.articleId} locale={job.locale} compact />}
+
+      <div class="columns-head" aria-hidden="true">
+        <span>{t('job.source', { locale: detail.sourceLocale.toUpperCase() })}</span>
+        <span>{t('job.target', { locale: job.locale.toUpperCase() })}</span>
+      </div>
+      {detail.segments.map((segment) => (
+        <SegmentRow
+          key={segment.id}
+          segment={segment}
+          diff={detail.diff}
+          sourceLang={detail.sourceLocale}
+          targetLang={job.locale}
+          value={units[segment.id] ?? ''}
+          editable={editable}
+          conflict={conflictFor(segment.id)}
+          onInput={(value) => setUnits((current) => ({ ...current, [segment.id]: value }))}
+          onTakeTheirs={() => setUnits((current) => ({ ...current, [segment.id]: unitsOf(conflict!.theirs)[segment.id] ?? '' }))}
+        />
+      ))}
+      {editable && (
+        <label class="submit-note">
+          {t('job.submit_note')}
+          <textarea rows={2} value={comment} onInput={(e) => setComment((e.target as HTMLTextAreaElement).value)} />
+        </label>
+      )}
+    </div>
+  );
+}

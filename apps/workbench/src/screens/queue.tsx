@@ -1,0 +1,172 @@
+import { useState } from 'preact/hooks';
+import { api, ok, type Schemas } from '../api/client';
+import { Layout } from '../components/layout';
+import { Link } from '../components/link';
+import { ErrorBox, Loaded, StatusBadge } from '../components/states';
+import { useAction, useLoad } from '../hooks';
+import { formatDate, t, type MessageKey } from '../i18n';
+import { isEditor, session } from '../session';
+
+type Item = Schemas['QueueItemDto'];
+const STATUSES = ['open', 'claimed', 'in_review'] as const;
+type QueueStatus = (typeof STATUSES)[number];
+const PAGE = 20;
+
+export const priorityLabel = (priority: string) => t(`priority.${priority}` as MessageKey);
+export const kindLabel = (kind: string) => t(`kind.${kind}` as MessageKey);
+
+/** The languages a user's queue tabs offer: their own, or every enabled one for editors. */
+function useQueueLocales() {
+  return useLoad(async () => {
+    const user = session.value!.user;
+    if (!isEditor(session.value) && user.locales.length) return user.locales;
+    const locales = await ok(api.GET('/admin/v1/locales'));
+    return locales.filter((locale) => locale.enabled).map((locale) => locale.code);
+  }, []);
+}
+
+export function QueueScreen({ locale }: { locale: string }) {
+  const locales = useQueueLocales();
+  const [status, setStatus] = useState<QueueStatus | ''>('');
+  const [page, setPage] = useState(1);
+  const queue = useLoad(
+    () => ok(api.GET('/admin/v1/queues/{locale}', { params: { path: { locale }, query: { page, limit: PAGE, ...(status ? { status } : {}) } } })),
+    [locale, status, page],
+  );
+  const action = useAction();
+  const me = session.value!.user.id;
+
+  const act = (item: Item, what: 'claim' | 'release') =>
+    void action.run(async () => {
+      await ok(api.POST(`/admin/v1/jobs/{id}/${what}`, { params: { path: { id: item.id } } }));
+      await queue.reload();
+    });
+
+  return (
+    <Layout title={t('queue.title', { locale: locale.toUpperCase() })}>
+      <Loaded state={locales}>
+        {(codes) => (
+          <nav class="tabs" aria-label={t('queue.languages')}>
+            {codes.map((code) => (
+              <Link key={code} href={`/queue/${code}`}>
+                {code.toUpperCase()}
+              </Link>
+            ))}
+          </nav>
+        )}
+      </Loaded>
+      <div class="toolbar">
+        <label>
+          {t('queue.filter_status')}
+          <select
+            value={status}
+            onChange={(e) => {
+              setStatus((e.target as HTMLSelectElement).value as QueueStatus | '');
+              setPage(1);
+            }}
+          >
+            <option value="">{t('queue.all')}</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {queue.data && (
+          <p class="counts" aria-live="polite">
+            {t('queue.counts', { open: queue.data.counts.open, claimed: queue.data.counts.claimed, in_review: queue.data.counts.in_review })}
+          </p>
+        )}
+      </div>
+      <ErrorBox error={action.error} />
+      <Loaded state={queue}>
+        {(data) =>
+          data.items.length === 0 ? (
+            <p class="empty">{t('queue.empty')}</p>
+          ) : (
+            <>
+              <table class="list">
+                <caption class="sr-only">{t('queue.caption', { locale })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('queue.article')}</th>
+                    <th scope="col">{t('queue.priority')}</th>
+                    <th scope="col">{t('queue.due')}</th>
+                    <th scope="col">{t('queue.kind')}</th>
+                    <th scope="col">{t('queue.status')}</th>
+                    <th scope="col">
+                      <span class="sr-only">{t('queue.actions')}</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.items.map((item) => (
+                    <tr key={item.id}>
+                      <td data-label={t('queue.article')}>
+                        <Link href={`/jobs/${item.id}`}>{item.title ?? t('queue.untitled')}</Link>
+                        <span class="muted">
+                          {' '}
+                          {item.sourceLocale.toUpperCase()} → {locale.toUpperCase()}
+                        </span>
+                      </td>
+                      <td data-label={t('queue.priority')}>
+                        <span class={`priority priority-${item.priority}`}>{priorityLabel(item.priority)}</span>
+                      </td>
+                      <td data-label={t('queue.due')}>{formatDate(item.dueAt)}</td>
+                      <td data-label={t('queue.kind')}>{kindLabel(item.kind)}</td>
+                      <td data-label={t('queue.status')}>
+                        <StatusBadge status={item.status} />
+                        {item.assignee && <span class="muted"> {item.assignee.id === me ? t('queue.you') : item.assignee.displayName}</span>}
+                      </td>
+                      <td class="actions">
+                        {item.status === 'open' && (
+                          <button
+                            type="button"
+                            disabled={action.busy}
+                            onClick={() => act(item, 'claim')}
+                            aria-label={t('queue.claim_named', { title: item.title ?? '' })}
+                          >
+                            {t('queue.claim')}
+                          </button>
+                        )}
+                        {item.status === 'claimed' && (item.assignee?.id === me || isEditor(session.value)) && (
+                          <button
+                            type="button"
+                            class="quiet"
+                            disabled={action.busy}
+                            onClick={() => act(item, 'release')}
+                            aria-label={t('queue.release_named', { title: item.title ?? '' })}
+                          >
+                            {t('queue.release')}
+                          </button>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <Pager page={page} total={data.total} limit={PAGE} onPage={setPage} />
+            </>
+          )
+        }
+      </Loaded>
+    </Layout>
+  );
+}
+
+export function Pager({ page, total, limit, onPage }: { page: number; total: number; limit: number; onPage: (page: number) => void }) {
+  const pages = Math.max(1, Math.ceil(total / limit));
+  if (pages === 1) return null;
+  return (
+    <nav class="pager" aria-label={t('pager.label')}>
+      <button type="button" disabled={page <= 1} onClick={() => onPage(page - 1)}>
+        {t('pager.previous')}
+      </button>
+      <span>{t('pager.position', { page, pages })}</span>
+      <button type="button" disabled={page >= pages} onClick={() => onPage(page + 1)}>
+        {t('pager.next')}
+      </button>
+    </nav>
+  );
+}

@@ -1,0 +1,61 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Schemas } from './api/client';
+
+export interface Session {
+  token: string;
+  expiresAt: number;
+  user: Schemas['UserResponseDto'];
+  /** A preview token minted for this session's preview links, revoked at sign-out. */
+  preview?: { id: string; token: string; expiresAt: number };
+}
+
+const KEY = 'kalam.session';
+type Listener = () => void;
+const listeners = new Set<Listener>();
+
+function read(): Session | null {
+  try {
+    const stored = JSON.parse(localStorage.getItem(KEY) ?? 'null') as Session | null;
+    return stored && stored.expiresAt > Date.now() ? stored : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The signed-in user and their bearer token, kept in localStorage so every tab shares one sign-in
+ * (the page's Content-Security-Policy allows only its own scripts to run beside it).
+ */
+export const session = {
+  value: read(),
+  set(next: Session | null) {
+    this.value = next;
+    if (next) localStorage.setItem(KEY, JSON.stringify(next));
+    else localStorage.removeItem(KEY);
+    listeners.forEach((listener) => listener());
+  },
+};
+
+// Another tab signed in or out.
+addEventListener('storage', (event) => {
+  if (event.key !== KEY) return;
+  session.value = read();
+  listeners.forEach((listener) => listener());
+});
+
+export function signOutLocally(): void {
+  if (session.value) session.set(null);
+}
+
+export function useSession(): Session | null {
+  const [, render] = useState(0);
+  useEffect(() => {
+    const listener = () => render((n) => n + 1);
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  }, []);
+  return session.value;
+}
+
+export type Role = Schemas['UserResponseDto']['role'];
+export const isEditor = (s: Session | null) => s?.user.role === 'admin' || s?.user.role === 'editor';
