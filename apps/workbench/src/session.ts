@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Schemas } from './api/client';
+import type { components } from './api/schema';
+
+type Schemas = components['schemas'];
 
 export interface Session {
   token: string;
