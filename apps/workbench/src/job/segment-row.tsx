@@ -49,7 +49,10 @@ export function SegmentRow(props: {
   const change = segment.changed ? changeOf(segment, props.diff) : null;
   const mismatch = value.trim() ? footnoteMismatch(segment.text, value) : { missing: [], extra: [] };
   const id = `unit-${segment.id}`;
-  const rows = Math.min(12, Math.max(segment.field === 'body' ? 3 : 1, Math.ceil(Math.max(value.length, segment.text.length) / 70)));
+  const rows = Math.min(
+    14,
+    Math.max(segment.field === 'body' ? 3 : 1, Math.ceil(Math.max(value.length, segment.text.length) / 55) + (value.match(/\n/g)?.length ?? 0)),
+  );
   return (
     <section class={`segment${segment.changed ? ' changed' : ''}${props.conflict !== undefined ? ' conflicted' : ''}`} aria-labelledby={`${id}-label`}>
       <h2 id={`${id}-label`} class="segment-label">

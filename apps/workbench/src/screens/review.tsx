@@ -96,75 +96,77 @@ function Review({ translation, reload }: { translation: Translation; reload: () 
         )}
       </p>
 
-      <section class="actions-panel" aria-labelledby="actions-title">
-        <h2 id="actions-title">{t('review.actions')}</h2>
-        {notice && (
-          <p class="notice" role="status">
-            {notice}
-          </p>
-        )}
-        <ErrorBox error={action.error} />
-        <label>
-          {t('review.note')}
-          <textarea rows={2} value={note} onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} aria-describedby="note-hint" />
-        </label>
-        <p id="note-hint" class="hint">
-          {t('review.note_hint')}
-        </p>
-        <div class="buttons">
-          {may('approve') && (
-            <button type="button" class="primary" disabled={action.busy} onClick={() => step('approve')}>
-              {t('review.approve')}
-            </button>
-          )}
-          {may('request-changes') && (
-            <button type="button" disabled={action.busy || !note.trim()} onClick={() => step('request-changes')}>
-              {t('review.request_changes')}
-            </button>
-          )}
-          {may('publish') && (
-            <button type="button" class="primary" disabled={action.busy} onClick={() => step('publish')}>
-              {t('review.publish')}
-            </button>
-          )}
-          {may('submit') && (
-            <button type="button" disabled={action.busy} onClick={() => step('submit')}>
-              {t('job.submit')}
-            </button>
-          )}
-          {may('unpublish') && (
-            <button type="button" class="danger" disabled={action.busy} onClick={() => step('unpublish')}>
-              {t('review.unpublish')}
-            </button>
-          )}
-          {may('reopen') && (
-            <button type="button" disabled={action.busy} onClick={() => step('reopen')}>
-              {t('review.reopen')}
-            </button>
-          )}
-        </div>
-        {may('publish') && (
-          <div class="schedule">
+      <div class="review-grid">
+        <article class="reading" lang={locale} aria-labelledby="text-title">
+          <h2 id="text-title">{t('review.text')}</h2>
+          {translation.subtitle && <p class="subtitle">{translation.subtitle}</p>}
+          {translation.summary && <p class="summary">{translation.summary}</p>}
+          {/* Rendered and sanitized by the API (the same HTML the delivery API serves). */}
+          <div class="body" dangerouslySetInnerHTML={{ __html: translation.bodyHtml }} />
+        </article>
+        <div class="side">
+          <section class="actions-panel" aria-labelledby="actions-title">
+            <h2 id="actions-title">{t('review.actions')}</h2>
+            {notice && (
+              <p class="notice" role="status">
+                {notice}
+              </p>
+            )}
+            <ErrorBox error={action.error} />
             <label>
-              {t('review.schedule_at')}
-              <input type="datetime-local" value={when} onInput={(e) => setWhen((e.target as HTMLInputElement).value)} />
+              {t('review.note')}
+              <textarea rows={2} value={note} onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} aria-describedby="note-hint" />
             </label>
-            <button type="button" disabled={action.busy || !when} onClick={schedule}>
-              {t('review.schedule')}
-            </button>
-          </div>
-        )}
-      </section>
-
-      <article class="reading" lang={locale} aria-labelledby="text-title">
-        <h2 id="text-title">{t('review.text')}</h2>
-        {translation.subtitle && <p class="subtitle">{translation.subtitle}</p>}
-        {translation.summary && <p class="summary">{translation.summary}</p>}
-        {/* Rendered and sanitized by the API (the same HTML the delivery API serves). */}
-        <div class="body" dangerouslySetInnerHTML={{ __html: translation.bodyHtml }} />
-      </article>
-
-      <Comments articleId={articleId} locale={locale} paragraphs={paragraphs} />
+            <p id="note-hint" class="hint">
+              {t('review.note_hint')}
+            </p>
+            <div class="buttons">
+              {may('approve') && (
+                <button type="button" class="primary" disabled={action.busy} onClick={() => step('approve')}>
+                  {t('review.approve')}
+                </button>
+              )}
+              {may('request-changes') && (
+                <button type="button" disabled={action.busy || !note.trim()} onClick={() => step('request-changes')}>
+                  {t('review.request_changes')}
+                </button>
+              )}
+              {may('publish') && (
+                <button type="button" class="primary" disabled={action.busy} onClick={() => step('publish')}>
+                  {t('review.publish')}
+                </button>
+              )}
+              {may('submit') && (
+                <button type="button" disabled={action.busy} onClick={() => step('submit')}>
+                  {t('job.submit')}
+                </button>
+              )}
+              {may('unpublish') && (
+                <button type="button" class="danger" disabled={action.busy} onClick={() => step('unpublish')}>
+                  {t('review.unpublish')}
+                </button>
+              )}
+              {may('reopen') && (
+                <button type="button" disabled={action.busy} onClick={() => step('reopen')}>
+                  {t('review.reopen')}
+                </button>
+              )}
+            </div>
+            {may('publish') && (
+              <div class="schedule">
+                <label>
+                  {t('review.schedule_at')}
+                  <input type="datetime-local" value={when} onInput={(e) => setWhen((e.target as HTMLInputElement).value)} />
+                </label>
+                <button type="button" disabled={action.busy || !when} onClick={schedule}>
+                  {t('review.schedule')}
+                </button>
+              </div>
+            )}
+          </section>
+          <Comments articleId={articleId} locale={locale} paragraphs={paragraphs} />
+        </div>
+      </div>
     </div>
   );
 }
