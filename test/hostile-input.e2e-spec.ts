@@ -41,6 +41,18 @@ describe('hostile input', () => {
     }
   });
 
+  it('answers a path whose escapes are not UTF-8 in the error shape and the caller’s language, API and workbench alike', async () => {
+    // Fastify refuses these before any hook runs; its own answer ({"error":"Bad Request","code":"FST_ERR_BAD_URL"}) is not Kalam's.
+    for (const path of ['/admin/v1/articles/%ED%A0%80', '/admin/v1/locales/%C0%AF', '/admin/v1/articles/%FF', '/admin/articles/x/%E0', '/nothing/%']) {
+      const response = await test.http.get(path, { token, headers: { 'accept-language': 'tr' } });
+      expect(response.status).toBe(400);
+      expect(response.headers.get('x-request-id')).toBeTruthy();
+      expect(response.body).toEqual({ statusCode: 400, error: 'request.invalid_url', message: 'Adres, UTF-8 metne çözülemeyen bir %-kaçış dizisi içeriyor.' });
+    }
+    const query = await test.http.get('/admin/v1/articles?q=%FF', { token });
+    expect(query.body).toMatchObject({ statusCode: 400, error: 'request.invalid_url' });
+  });
+
   it('refuses a body that is JSON but not an object, and changes nothing', async () => {
     const author = await make.author('Null Body');
     for (const body of ['null', '[]', '[{"name":"x"}]', '"text"', '42', 'true']) {

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { components } from './api/schema';
+import { parseStoredSession } from './stored-session';
 
 type Schemas = components['schemas'];
 
@@ -16,12 +17,7 @@ type Listener = () => void;
 const listeners = new Set<Listener>();
 
 function read(): Session | null {
-  try {
-    const stored = JSON.parse(localStorage.getItem(KEY) ?? 'null') as Session | null;
-    return stored && stored.expiresAt > Date.now() ? stored : null;
-  } catch {
-    return null;
-  }
+  return parseStoredSession<Session>(localStorage.getItem(KEY), Date.now());
 }
 
 /**

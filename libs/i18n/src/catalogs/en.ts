@@ -22,6 +22,7 @@ export const en: CatalogTree = {
       malformed_multipart: 'The multipart form data is malformed.',
       too_many_parts: 'The form has more parts than allowed ({{limit}}).',
       invalid_utf8: 'The request body is not valid UTF-8.',
+      invalid_url: 'The address contains a %-escape that does not decode to UTF-8 text.',
       too_deep: 'The request body is nested more than {{max}} levels deep.',
       payload_too_large: 'The request body is larger than the limit of {{limit}} bytes.',
       unsupported_media_type: 'This content type is not supported here: {{type}}.',

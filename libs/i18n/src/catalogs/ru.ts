@@ -25,6 +25,7 @@ export const ru: CatalogTree = {
       malformed_multipart: 'Данные формы multipart повреждены.',
       too_many_parts: 'В форме больше частей, чем разрешено ({{limit}}).',
       invalid_utf8: 'Тело запроса не является корректным UTF-8.',
+      invalid_url: 'Адрес содержит %-последовательность, которая не декодируется в текст UTF-8.',
       too_deep: 'Вложенность тела запроса больше {{max}} уровней.',
       payload_too_large: 'Тело запроса превышает предел в {{limit}} байт.',
       unsupported_media_type: 'Этот тип содержимого здесь не поддерживается: {{type}}.',

@@ -21,6 +21,7 @@ export const tr: CatalogTree = {
       malformed_multipart: 'Çok parçalı form verisi bozuk.',
       too_many_parts: 'Formda izin verilenden ({{limit}}) fazla parça var.',
       invalid_utf8: 'İstek gövdesi geçerli UTF-8 değil.',
+      invalid_url: 'Adres, UTF-8 metne çözülemeyen bir %-kaçış dizisi içeriyor.',
       too_deep: 'İstek gövdesi {{max}} düzeyden daha derin iç içe geçmiş.',
       payload_too_large: 'İstek gövdesi {{limit}} baytlık sınırdan büyük.',
       unsupported_media_type: 'Bu içerik türü burada desteklenmiyor: {{type}}.',

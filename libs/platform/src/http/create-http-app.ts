@@ -3,10 +3,12 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import { KalamError, KalamLogger, LOG_LEVELS, requestContext } from '@kalam/core';
 import { Messages } from '@kalam/i18n';
 import { ErrorResponseDto } from '../errors/error-response.dto';
+import { renderError } from '../errors/error-response';
 import { ErrorResponseFilter } from '../errors/error-response.filter';
 import { completeOpenApiDocument } from './openapi-completion';
 import { createValidationPipe } from '../validation/validation.pipe';
@@ -43,7 +45,7 @@ function urlFault(url: string): KalamError | undefined {
     decodeURIComponent(url);
     return undefined;
   } catch {
-    return KalamError.badRequest('request.invalid_utf8');
+    return KalamError.badRequest('request.invalid_url');
   }
 }
 
@@ -55,6 +57,8 @@ function urlFault(url: string): KalamError | undefined {
  */
 export async function createHttpApp(options: HttpAppOptions): Promise<NestFastifyApplication> {
   const { http } = options;
+  // The catalogs come with the app Nest builds, before it listens: no request is answered earlier.
+  const i18n: { messages?: Messages } = {};
   const adapter = new FastifyAdapter({
     bodyLimit: http.bodyLimit,
     trustProxy: http.trustProxy,
@@ -70,11 +74,23 @@ export async function createHttpApp(options: HttpAppOptions): Promise<NestFastif
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     routerOptions: { maxParamLength: 500 },
+    // A path Fastify cannot decode (/x/%FF) is answered before any hook or filter runs: answer it in
+    // Kalam's shape and language here, as the onRequest hook does for the same escapes in a query.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      const refusal = error.code === 'FST_ERR_BAD_URL' ? KalamError.badRequest('request.invalid_url') : new KalamError(500, 'internal_error', {});
+      const messages = i18n.messages!;
+      const language = messages.negotiate(request.headers['accept-language']);
+      void reply
+        .code(refusal.status)
+        .header('x-request-id', request.id)
+        .send(renderError(refusal, messages, language));
+    },
   });
   const logger = new KalamLogger();
   logger.setLogLevels(LOG_LEVELS[http.logLevel]);
   const app = await NestFactory.create<NestFastifyApplication>(options.module, adapter, { logger, bodyParser: false });
   const messages = app.get(Messages);
+  i18n.messages = messages;
   const fastify = app.getHttpAdapter().getInstance();
   options.first?.(app);
 
