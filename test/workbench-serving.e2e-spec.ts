@@ -51,6 +51,10 @@ describe('the workbench, served by the admin API', () => {
     expect(asset.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     const again = await fetch(admin.http.baseUrl + '/admin/assets/index-abc123.js', { headers: { 'if-none-match': asset.headers.get('etag')! } });
     expect(again.status).toBe(304);
+    for (const tags of [`W/${asset.headers.get('etag')}`, `"other", ${asset.headers.get('etag')}`, '*']) {
+      expect((await fetch(admin.http.baseUrl + '/admin/assets/index-abc123.js', { headers: { 'if-none-match': tags } })).status).toBe(304);
+    }
+    expect((await fetch(admin.http.baseUrl + '/admin/assets/index-abc123.js', { headers: { 'if-none-match': '"other"' } })).status).toBe(200);
 
     const gone = await fetch(admin.http.baseUrl + '/admin/assets/index-old.js');
     expect(gone.status).toBe(404);

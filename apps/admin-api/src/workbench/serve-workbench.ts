@@ -11,6 +11,13 @@ const PAGE_HEADERS = {
   'referrer-policy': 'same-origin',
 };
 
+/** If-None-Match as RFC 9110 reads it: `*`, or a list of tags compared weakly (W/ ignored). */
+function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+}
+
 /** Paths below /admin/ that belong to the API, never to the page: unknown ones stay a JSON 404. */
 const API_PATHS = /^\/admin\/(v\d+|docs)(\/|$)/;
 
@@ -35,7 +42,7 @@ export function serveWorkbench(app: NestFastifyApplication, files: Map<string, W
     reply.header('etag', file.etag).type(file.type);
     if (file.immutable) reply.header('cache-control', 'public, max-age=31536000, immutable');
     else reply.header('cache-control', 'no-cache').headers(PAGE_HEADERS);
-    if (request.headers['if-none-match'] === file.etag) return reply.code(304).send();
+    if (matchesEtag(request.headers['if-none-match'], file.etag)) return reply.code(304).send();
     return reply.send(file.body);
   });
 }

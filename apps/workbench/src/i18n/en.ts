@@ -115,6 +115,7 @@ export const en = {
   'diff.removed': 'removed',
   'diff.changed': 'changed',
 
+  'conflict.versions': 'You started from version {{sent}}; the saved translation is now at version {{current}}. Nothing was saved yet.',
   'conflict.title': 'Someone saved this translation while you were working',
   'conflict.their_changes': 'What they changed since you opened it:',
   'conflict.no_text_changes': 'They changed nothing in the text (only its version moved on).',

@@ -113,6 +113,7 @@ export const ru: Record<MessageKey, string> = {
   'diff.removed': 'удалено',
   'diff.changed': 'изменено',
 
+  'conflict.versions': 'Вы начали с версии {{sent}}; сохранённый перевод уже в версии {{current}}. Ваш текст ещё не сохранён.',
   'conflict.title': 'Пока вы работали, кто-то сохранил этот перевод',
   'conflict.their_changes': 'Что изменил коллега с тех пор, как вы открыли перевод:',
   'conflict.no_text_changes': 'Текст не изменился (изменился только номер версии).',

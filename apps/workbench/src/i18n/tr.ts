@@ -113,6 +113,7 @@ export const tr: Record<MessageKey, string> = {
   'diff.removed': 'silindi',
   'diff.changed': 'değişti',
 
+  'conflict.versions': 'Sürüm {{sent}} üzerinden çalışmaya başladınız; kayıtlı çeviri şimdi sürüm {{current}}. Henüz hiçbir şey kaydedilmedi.',
   'conflict.title': 'Siz çalışırken başka biri bu çeviriyi kaydetti',
   'conflict.their_changes': 'Siz açtığınızdan bu yana yaptığı değişiklikler:',
   'conflict.no_text_changes': 'Metinde hiçbir şey değişmedi (yalnızca sürüm numarası ilerledi).',

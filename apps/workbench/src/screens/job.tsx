@@ -101,7 +101,9 @@ function JobWork({ initial }: { initial: Detail }) {
       const failure = asFailure(error);
       if (failure.status !== 412 && failure.status !== 428) throw failure;
       const theirs = await loadDetail(job.id);
-      setConflict({ theirs, mine: units, base, sentVersion: version, message: failure.message });
+      // The API's 428 text speaks to developers (send If-Match); a translator needs to hear what happened.
+      const message = t('conflict.versions', { sent: version ?? 0, current: theirs.translation?.version ?? failure.currentVersion ?? 0 });
+      setConflict({ theirs, mine: units, base, sentVersion: version, message });
       return false;
     }
   };

@@ -10,7 +10,8 @@ import { session } from '../session';
 /** Only a path inside the workbench: `next` comes from the address bar. */
 function safeNext(): string {
   const next = query(currentPath()).get('next') ?? '/';
-  return next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : '/';
+  const inside = next.startsWith('/') && !next.startsWith('//') && !next.includes('\\') && !next.split(/[/?]/).includes('..');
+  return inside && !next.startsWith('/login') ? next : '/';
 }
 
 export function LoginScreen() {
