@@ -60,6 +60,17 @@ describe('OpenAPI documents', () => {
     expect(withoutErrors).toEqual([]);
   });
 
+  it('type every JSON success answer, so generated clients (the workbench, sites) know its shape', () => {
+    // Files are bytes; XML and plain-text answers carry their own media type.
+    const untyped = all
+      .flatMap(({ id, operation }) => Object.entries(operation.responses).map(([status, r]) => ({ at: `${id} ${status}`, status, r })))
+      .filter(({ status }) => /^2/.test(status) && status !== '204')
+      .filter(({ at }) => !at.includes('/file ') && at !== 'GET /v1/media/{id} 200' && !/\.(xml|txt)|feed|sitemap|renditions|xliff|\/health|\/ready/.test(at))
+      .filter(({ r }) => !r.content?.['application/json']?.schema)
+      .map(({ at }) => at);
+    expect(untyped).toEqual([]);
+  });
+
   it('answer 401 on every admin operation that needs a token', () => {
     const without401 = operations(adminDoc)
       .filter(({ id }) => !PUBLIC_ADMIN.includes(id))

@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
-import { AuditEventEntity, AuditQueryDto, AuditService, Roles } from '@kalam/auth';
+import { AuditQueryDto, AuditService, Roles } from '@kalam/auth';
+import { AuditPageDto } from './audit-page.dto';
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -11,8 +12,8 @@ export class AuditController {
 
   @Get()
   @ApiOperation({ summary: 'The audit log, newest first, filtered by subject and action' })
-  @ApiOkResponse({ description: 'Newest first; pass nextBefore as ?before= for the next page.' })
-  list(@Query() query: AuditQueryDto): Promise<{ items: AuditEventEntity[]; nextBefore: number | null }> {
+  @ApiOkResponse({ type: AuditPageDto, description: 'Newest first; pass nextBefore as ?before= for the next page.' })
+  list(@Query() query: AuditQueryDto): Promise<AuditPageDto> {
     return this.audit.list(query);
   }
 }

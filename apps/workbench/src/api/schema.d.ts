@@ -1072,6 +1072,26 @@ export interface components {
             /** @description Lifetime in days; none means it lasts until revoked. */
             expiresInDays?: number;
         };
+        AuditEventDto: {
+            /** @description Increasing; pages go by it. */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            actorId: string | null;
+            /** @example translation.published */
+            action: string;
+            subjectType: string | null;
+            subjectId: string | null;
+            ip: string | null;
+            details: {
+                [key: string]: unknown;
+            };
+        };
+        AuditPageDto: {
+            items: components["schemas"]["AuditEventDto"][];
+            /** @description Pass as ?before= for the next (older) page; null on the last. */
+            nextBefore: number | null;
+        };
         AuthorResponseDto: {
             id: string;
             slug: string;
@@ -2690,7 +2710,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditPageDto"];
+                };
             };
             /** @description Bad input: the details name each field */
             400: {
