@@ -308,6 +308,8 @@ async function freePortPair(): Promise<number> {
     const panel = translator.locator('section.conflict');
     await panel.getByRole('heading', { name: 'Someone saved this translation while you were working' }).waitFor();
     expect(await panel.locator('.their-changes li').allTextContents()).toEqual([expect.stringMatching(/^Title:.*paylaşımı/)]);
+    // Nothing still says the text was saved.
+    expect(await translator.getByText(/^Saved as version/).count()).toBe(0);
     await checkScreen(translator, 'job-conflict');
 
     await panel.getByRole('button', { name: 'Reload, keeping my text' }).click();
