@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import * as path from 'node:path';
 import { source as AXE_SOURCE } from 'axe-core';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import sharp from 'sharp';
 import { ROOT } from './processes';
 
 /**
@@ -61,9 +62,15 @@ export const widths = (page: Page): Promise<{ scrollWidth: number; innerWidth: n
 
 export const SCREENSHOT_DIR = path.join(ROOT, 'docs/screenshots');
 
-/** A full-page PNG in docs/screenshots, only when SCREENSHOTS=1 (so an ordinary run leaves the tree as it was). */
+/**
+ * A full-page PNG in docs/screenshots, only when SCREENSHOTS=1 (so an ordinary run leaves the tree
+ * as it was), in a palette of 256 colours: a third of the size, and the UI's flat colours survive.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
   if (process.env.SCREENSHOTS !== '1') return;
   await mkdir(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+  const png = await page.screenshot({ fullPage: true });
+  await sharp(png)
+    .png({ palette: true, compressionLevel: 9 })
+    .toFile(path.join(SCREENSHOT_DIR, `${name}.png`));
 }
