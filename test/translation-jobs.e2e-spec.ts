@@ -274,6 +274,49 @@ describe('translation jobs and queues', () => {
     expect((await db.query(`SELECT count(*)::int AS n FROM translation_job WHERE article_id = $1`, [id])).rows[0].n).toBe(3);
   });
 
+  it('keeps showing an update job’s change after the translator saves (and after a review sends it back)', async () => {
+    const id = await liveArticle();
+    const first = (await jobFor(id, 'tr', tr.token))!;
+    await act(first.id, 'claim', tr.token);
+    const trText = ['Aktau’dan geçen yük beşte bir arttı.[^1]', 'Bakü yeni bir feribot terminali yaptı.', 'Türkmenbaşı geride kaldı.[^1]'];
+    const saved = await new ContentFactory(test.http, tr.token).translation(id, 'tr', { title: 'Hazar limanları', body: trText.join('\n\n') });
+    await act(first.id, 'submit', tr.token, { 'if-match': `"${saved.version}"` });
+    await make.steps(id, 'tr', saved.version + 1, 'approve', 'publish');
+    const liveBase = (await job(first.id)).body.source.revisionId;
+    const en = (await test.http.get(`/admin/v1/articles/${id}`, { token: admin })).body.translations.en;
+    const edited = [BODY[0], 'Baku opened a new ferry terminal at Alat in 2018.', BODY[2]];
+    const saved2 = await make.translation(id, 'en', { title: 'Ports of the Caspian', summary: 'Three ports, one sea.', body: edited.join('\n\n') }, en.version);
+    await make.publish(id, 'en', saved2.version);
+
+    const update = (await jobFor(id, 'tr', tr.token))!;
+    await act(update.id, 'claim', tr.token);
+    const current = (await test.http.get(`/admin/v1/articles/${id}`, { token: admin })).body.translations.tr;
+    const reworked = [trText[0], 'Bakü 2018’de Alat’ta yeni bir feribot terminali açtı.', trText[2]];
+    const half = await new ContentFactory(test.http, tr.token).translation(
+      id,
+      'tr',
+      { title: 'Hazar limanları', body: reworked.join('\n\n') },
+      current.version,
+    );
+    const changed = (detail: any) => ({
+      base: detail.baseRevisionId,
+      diff: detail.diff.body.map((p: { toParagraph: number }) => p.toParagraph),
+      units: detail.segments.filter((s: { changed: boolean }) => s.changed).map((s: { id: string }) => s.id),
+    });
+    const afterSave = (await job(update.id, tr.token)).body;
+    expect(changed(afterSave)).toEqual({ base: liveBase, diff: [2], units: ['p2'] });
+    expect(afterSave.segments.find((s: { id: string }) => s.id === 'p2').target).toBe(reworked[1]);
+
+    await act(update.id, 'submit', tr.token, { 'if-match': `"${half.version}"` });
+    const back = await test.http.post(
+      `/admin/v1/articles/${id}/translations/tr/request-changes`,
+      { comment: 'Say “ferry port”.' },
+      { token: editor, headers: { 'if-match': `"${half.version + 1}"` } },
+    );
+    expect(back.status).toBe(200);
+    expect(changed((await job(update.id, tr.token)).body)).toEqual({ base: liveBase, diff: [2], units: ['p2'] });
+  });
+
   it('keeps text written before the source moved on based on the older revision, however late it is submitted', async () => {
     const id = await liveArticle();
     const trJob = (await jobFor(id, 'tr', tr.token))!;

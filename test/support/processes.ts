@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 
 /** Helpers for tests that run Kalam as users do: as processes, started, signalled and waited for. */
@@ -33,10 +34,38 @@ export const answers = (url: string): Promise<boolean> =>
 export const ROOT = path.resolve(__dirname, '../..');
 const CLI = path.join(ROOT, 'dist/apps/cli/src/main.js');
 
-/** Compiles the apps as `npm start` does, so tests run the same JavaScript a user runs. */
+const pause = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/**
+ * Compiles the apps as `npm start` does, so tests run the same JavaScript a user runs. Once per
+ * test run: test files run in parallel, and a compile rewrites dist (Vite empties the workbench's
+ * directory first) under another file's apps while they start. The first caller compiles under a
+ * lock in the run's directory (test/setup/global-setup.ts); the others wait for it and reuse it.
+ */
 export function compileApps(): void {
-  const compiled = spawnSync('npm', ['run', 'compile', '--silent'], { cwd: ROOT, encoding: 'utf8' });
-  if (compiled.status !== 0) throw new Error(`compile failed: ${compiled.stdout}${compiled.stderr}`);
+  const run = process.env.KALAM_TEST_DATA_DIR;
+  const done = run && path.join(run, 'apps-compiled');
+  const lock = run && path.join(run, 'apps-compiling');
+  if (done && existsSync(done)) return;
+  const giveUp = Date.now() + 300_000;
+  let locked = false;
+  while (lock && !locked && Date.now() < giveUp) {
+    try {
+      mkdirSync(lock);
+      locked = true;
+    } catch {
+      if (existsSync(done!)) return;
+      pause(200);
+    }
+  }
+  try {
+    if (done && existsSync(done)) return;
+    const compiled = spawnSync('npm', ['run', 'compile', '--silent'], { cwd: ROOT, encoding: 'utf8' });
+    if (compiled.status !== 0) throw new Error(`compile failed: ${compiled.stdout}${compiled.stderr}`);
+    if (done) writeFileSync(done, '');
+  } finally {
+    if (locked) rmSync(lock!, { recursive: true, force: true });
+  }
 }
 
 /** The environment of a Kalam of its own: embedded PostgreSQL in `dataDir`, the APIs on `port` and `port + 1`. */

@@ -87,6 +87,8 @@ function JobWork({ initial }: { initial: Detail }) {
     const body = assembleText(detail, units);
     const version = detail.translation?.version;
     const path = { id: job.articleId, locale: job.locale };
+    // The last save's "Saved as version n" must not stand beside this save's conflict or error.
+    setNotice(undefined);
     try {
       const saved = await ok(
         api.PUT('/admin/v1/articles/{id}/translations/{locale}', { params: { path, header: version === undefined ? undefined : ifMatch(version) }, body }),

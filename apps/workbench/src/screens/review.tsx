@@ -18,20 +18,41 @@ const TRANSLATOR_STEPS: Transition[] = ['submit'];
 export function ReviewScreen({ articleId, locale }: { articleId: string; locale: string }) {
   const path = { id: articleId, locale };
   const translation = useLoad(() => ok(api.GET('/admin/v1/articles/{id}/translations/{locale}', { params: { path } })), [articleId, locale]);
+  // Kept here, not in Review: a step's reload brings a new version, which remounts Review and would drop it.
+  const [notice, setNotice] = useState<{ text: string; at: string }>();
   const title = translation.data ? translation.data.title : t('review.title');
   return (
     <Layout title={title}>
-      <Loaded state={translation}>{(data) => <Review key={data.version} translation={data} reload={translation.reload} />}</Loaded>
+      <Loaded state={translation}>
+        {(data) => (
+          <Review
+            key={data.version}
+            translation={data}
+            reload={translation.reload}
+            notice={notice?.at === `${articleId}/${locale}` ? notice.text : undefined}
+            setNotice={(text) => setNotice({ text, at: `${articleId}/${locale}` })}
+          />
+        )}
+      </Loaded>
     </Layout>
   );
 }
 
-function Review({ translation, reload }: { translation: Translation; reload: () => Promise<void> }) {
+function Review({
+  translation,
+  reload,
+  notice,
+  setNotice,
+}: {
+  translation: Translation;
+  reload: () => Promise<void>;
+  notice: string | undefined;
+  setNotice: (text: string) => void;
+}) {
   const { articleId, locale } = translation;
   const path = { id: articleId, locale };
   const [note, setNote] = useState('');
   const [when, setWhen] = useState('');
-  const [notice, setNotice] = useState<string>();
   const action = useAction();
   const preview = useLoad(() => previewToken().then((token) => previewUrl(locale, translation.slug, token)), [locale, translation.slug]);
   const editor = isEditor(session.value);

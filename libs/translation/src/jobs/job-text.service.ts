@@ -21,7 +21,7 @@ export interface WorkSegment extends Segment {
 
 export interface JobText {
   source: RevisionEntity;
-  /** The source revision the translation was based on, for update jobs whose base is known. */
+  /** The source revision the translation was based on before this job, for update jobs whose base is known: what `diff` starts from. */
   base: RevisionEntity | null;
   translation: ArticleTranslationEntity | null;
   segments: WorkSegment[];
@@ -88,7 +88,12 @@ export class JobTextService {
     const translation = await manager.findOneBy(ArticleTranslationEntity, { articleId: job.articleId, locale: job.targetLocale });
     const baseId = translation?.sourceRevisionId ?? null;
     const base = baseId && baseId !== source.id ? await manager.findOneBy(RevisionEntity, { id: baseId }) : null;
-    const diff = base ? diffRevisions(base.snapshot, source.snapshot) : null;
+    // A save during the job bases the translation on the job's revision already; what the job asks
+    // to change is still what changed since the revision its live text translates, and the
+    // translator keeps seeing it after saving (and after a review sends the text back).
+    const liveBaseId = base ? null : (translation?.liveSourceRevisionId ?? null);
+    const since = base ?? (liveBaseId && liveBaseId !== source.id ? await manager.findOneBy(RevisionEntity, { id: liveBaseId }) : null);
+    const diff = since ? diffRevisions(since.snapshot, source.snapshot) : null;
 
     const sourceParagraphs = paragraphs(source.snapshot.body);
     const translated = translation ? paragraphs(translation.body) : [];
@@ -108,7 +113,7 @@ export class JobTextService {
         changed: segment.field === 'body' ? changedParagraphs.has(segment.paragraph) : changedFields.has(segment.field),
       };
     });
-    return { source, base, translation, segments, diff, aligned: !translation || translated.length <= sourceParagraphs.length || !byPosition };
+    return { source, base: since, translation, segments, diff, aligned: !translation || translated.length <= sourceParagraphs.length || !byPosition };
   }
 
   /**

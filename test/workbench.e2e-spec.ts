@@ -1,0 +1,404 @@
+import type { ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { axe, describeViolations, findChromium, launchChromium, screenshot, widths } from './support/browser';
+import { answers, compileApps, LAUNCHER_ADMIN, startLauncher, stopLauncher, until } from './support/processes';
+
+/**
+ * The workbench in a real browser against `npm start`'s compiled apps: a translator takes an
+ * update job (the source changed one paragraph), keeps their text through an editor's concurrent
+ * save, an editor sends it back with a note, the translator fixes it, the editor publishes, and
+ * the delivery API serves the Turkish text. Every screen is checked with axe and at a desktop and
+ * a phone width (SCREENSHOTS=1 also saves each to docs/screenshots).
+ */
+jest.setTimeout(120_000);
+
+// Page functions run in the browser; the project type-checks as Node code, without the DOM's types.
+declare const window: any;
+declare const document: any;
+
+const browserPath = findChromium();
+if (!browserPath) {
+  const given = process.env.CHROMIUM_PATH ? ` at CHROMIUM_PATH=${process.env.CHROMIUM_PATH}` : '';
+  console.warn(`Browser tests did not run: no Chromium found${given} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
+}
+
+const WIDE = { width: 1440, height: 900 };
+const NARROW = { width: 360, height: 780 };
+
+const EN = {
+  title: 'Water on the Syr Darya',
+  summary: 'Three countries share one river.',
+  body: [
+    'The Syr Darya rises in the Tian Shan and crosses four countries.',
+    'Farmers downstream depend on releases from the Toktogul reservoir.',
+    'A new agreement sets the summer quotas for the next five years.',
+  ],
+};
+const EN_P2_CHANGED = 'Farmers downstream depend on summer releases from the Toktogul and Kambarata reservoirs.';
+const TR = {
+  title: 'Siriderya’da su',
+  summary: 'Üç ülke tek bir nehri paylaşıyor.',
+  body: [
+    'Siriderya Tanrı Dağları’nda doğar ve dört ülkeden geçer.',
+    'Aşağı havzadaki çiftçiler Toktogul barajından bırakılan suya bağlıdır.',
+    'Yeni bir anlaşma önümüzdeki beş yılın yaz kotalarını belirliyor.',
+  ],
+};
+const TR_P2_FIRST = 'Aşağı havzadaki çiftçiler Toktogul ve Kambarata barajlarından bırakılan suya bağlıdır.';
+const TR_P2_DRAFT = 'Aşağı havzadaki çiftçiler Toktogul ve Kambarata barajlarından yazın bırakılan suya bağlıdır.';
+const TR_P2_FINAL = 'Aşağı havzadaki çiftçiler, Toktogul ve Kambarata barajlarından yaz aylarında bırakılan suya bağlıdır.';
+const EDITOR_TITLE = 'Siriderya’da su paylaşımı';
+const REVIEW_NOTE = 'Please write “yaz aylarında” rather than “yazın”.';
+
+const PASSWORD = 'a-long-password-too';
+const EDITOR = { email: 'elif@example.org', password: PASSWORD, role: 'editor', locales: ['en', 'tr'], displayName: 'Elif Editor' };
+const TRANSLATOR = { email: 'timur@example.org', password: PASSWORD, role: 'translator', locales: ['tr'], displayName: 'Timur Translator' };
+
+const bindable = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+
+/** A port whose next one is free too (the admin API takes it, the delivery API the next). */
+async function freePortPair(): Promise<number> {
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    if ((await bindable(port)) && (await bindable(port + 1))) return port;
+  }
+}
+
+(browserPath ? describe : describe.skip)('the workbench in a browser', () => {
+  let dataDir: string;
+  let launcher: ChildProcess | undefined;
+  let browser: Browser;
+  let port: number;
+  let admin: string;
+  let delivery: string;
+  const tokens: Record<'admin' | 'editor' | 'translator', string> = { admin: '', editor: '', translator: '' };
+  let articleId: string;
+  let jobId: string;
+  /** Uncaught errors and Content-Security-Policy refusals in any page: each test ends with none. */
+  const pageErrors: string[] = [];
+
+  /** One call to the admin API; throws unless it answers one of `expected`. */
+  async function call(who: keyof typeof tokens | null, method: string, url: string, body?: unknown, version?: number, expected = [200, 201]): Promise<any> {
+    const headers: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json' };
+    if (who) headers.authorization = `Bearer ${tokens[who]}`;
+    if (version !== undefined) headers['if-match'] = `"${version}"`;
+    const response = await fetch(`${admin}/admin/v1${url}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const text = await response.text();
+    if (!expected.includes(response.status)) throw new Error(`${method} ${url}: ${response.status} ${text}`);
+    return text ? JSON.parse(text) : undefined;
+  }
+  const signIn = async ({ email, password }: { email: string; password: string }) =>
+    (await call(null, 'POST', '/auth/login', { email, password })).accessToken as string;
+  const translation = (locale: string) => call('admin', 'GET', `/articles/${articleId}/translations/${locale}`);
+  /** Runs workflow steps in order, each with the version the one before gave. */
+  async function steps(who: keyof typeof tokens, locale: string, version: number, ...names: string[]): Promise<any> {
+    let current = { version };
+    for (const name of names) current = await call(who, 'POST', `/articles/${articleId}/translations/${locale}/${name}`, {}, current.version, [200]);
+    return current;
+  }
+  const openJob = async (kind: string) => {
+    const queue = await call('admin', 'GET', `/queues/tr?articleId=${articleId}`);
+    expect(queue.items).toEqual([expect.objectContaining({ kind, status: 'open' })]);
+    return queue.items[0].id as string;
+  };
+
+  /** A page in a browser context of its own (its own sign-in), with the language the browser asks for. */
+  async function newPage(locale: string): Promise<Page> {
+    const context = await browser.newContext({ locale, viewport: WIDE });
+    // A step that does not happen fails in seconds, not at Jest's timeout.
+    context.setDefaultTimeout(10_000);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && message.text().includes('Content Security Policy')) pageErrors.push(`${page.url()}: ${message.text()}`);
+    });
+    return page;
+  }
+
+  /**
+   * The screen as it is, at a desktop and a phone width: nothing scrolls sideways, axe finds no
+   * serious or critical violation, and (SCREENSHOTS=1) a full-page picture of each.
+   */
+  async function checkScreen(page: Page, name: string): Promise<void> {
+    for (const size of [WIDE, NARROW]) {
+      await page.setViewportSize(size);
+      await page.evaluate(() => new Promise((resolve) => window.requestAnimationFrame(resolve)));
+      const { scrollWidth, innerWidth } = await widths(page);
+      expect({ screen: name, width: size.width, scrollWidth, fits: scrollWidth <= innerWidth }).toMatchObject({ screen: name, width: size.width, fits: true });
+      const violations = await axe(page);
+      expect(`${name} at ${size.width}px: ${describeViolations(violations) || 'no serious or critical violations'}`).toBe(
+        `${name} at ${size.width}px: no serious or critical violations`,
+      );
+      await screenshot(page, `${name}-${size.width}`);
+    }
+    await page.setViewportSize(WIDE);
+  }
+
+  /** The units the job screen marks as changed in the source, by their text box's id. */
+  const changedUnits = (page: Page) => page.locator('section.segment.changed textarea').evaluateAll((areas) => areas.map((area) => area.id));
+  const savedNotice = (page: Page) =>
+    page
+      .getByRole('status')
+      .getByText(/^Saved as version \d+\.$/)
+      .waitFor();
+
+  async function signInWithForm(page: Page, user: { email: string; password: string }): Promise<void> {
+    await page.getByLabel('Email').fill(user.email);
+    await page.getByLabel('Password').fill(user.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  }
+
+  beforeAll(async () => {
+    compileApps();
+    [dataDir, port] = await Promise.all([mkdtemp(path.join(tmpdir(), 'kalam-workbench-e2e-')), freePortPair()]);
+    admin = `http://127.0.0.1:${port}`;
+    delivery = `http://127.0.0.1:${port + 1}`;
+    launcher = startLauncher(dataDir, port);
+    [browser] = await Promise.all([
+      launchChromium(browserPath!),
+      until(async () => (await answers(`${admin}/health`)) && (await answers(`${delivery}/health`)), 'both APIs'),
+    ]);
+
+    // People: the launcher's first admin sets up an editor for English and Turkish and a Turkish translator.
+    tokens.admin = await signIn(LAUNCHER_ADMIN);
+    await call('admin', 'POST', '/users', EDITOR);
+    await call('admin', 'POST', '/users', TRANSLATOR);
+    tokens.editor = await signIn(EDITOR);
+    tokens.translator = await signIn(TRANSLATOR);
+
+    // An English article goes live, so a Turkish job opens.
+    const author = await call('editor', 'POST', '/authors', { name: 'Aigerim Nurlanovna' });
+    articleId = (await call('editor', 'POST', '/articles', { sourceLocale: 'en', authorIds: [author.id] })).id;
+    const en = await call('editor', 'PUT', `/articles/${articleId}/translations/en`, { ...EN, body: EN.body.join('\n\n') });
+    await steps('editor', 'en', en.version, 'submit', 'approve', 'publish');
+
+    // The first Turkish translation, through the API: the base the update job's diff is taken from.
+    const first = await openJob('new');
+    await call('translator', 'POST', `/jobs/${first}/claim`);
+    const tr = await call('translator', 'PUT', `/articles/${articleId}/translations/tr`, { ...TR, body: TR.body.join('\n\n') });
+    await call('translator', 'POST', `/jobs/${first}/submit`, {}, tr.version);
+    await steps('editor', 'tr', (await translation('tr')).version, 'approve', 'publish');
+
+    // The editor rewrites paragraph 2 of the English and republishes it: an update job for Turkish opens.
+    const live = await translation('en');
+    const edited = await call(
+      'editor',
+      'PUT',
+      `/articles/${articleId}/translations/en`,
+      { ...EN, body: [EN.body[0], EN_P2_CHANGED, EN.body[2]].join('\n\n'), slug: live.slug },
+      live.version,
+    );
+    await steps('editor', 'en', edited.version, 'submit', 'approve', 'publish');
+    jobId = await openJob('update');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stopLauncher(launcher);
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  afterEach(() => {
+    expect(pageErrors.splice(0)).toEqual([]);
+  });
+
+  let translator: Page;
+  let editor: Page;
+
+  it('greets a Turkish browser in Turkish, switches to English, and signs the translator in to their queue', async () => {
+    translator = await newPage('tr-TR');
+    await translator.goto(`${admin}/admin/`);
+    await translator.waitForURL(/\/admin\/login\?next=/);
+    await expect(translator.locator('form button[type=submit]').textContent()).resolves.toBe('Giriş yap');
+    expect(await translator.locator('html').getAttribute('lang')).toBe('tr');
+
+    await translator.getByLabel('Arayüz dili').selectOption('en');
+    await expect(translator.locator('form button[type=submit]').textContent()).resolves.toBe('Sign in');
+    expect(await translator.locator('html').getAttribute('lang')).toBe('en');
+    await checkScreen(translator, 'login');
+
+    await signInWithForm(translator, TRANSLATOR);
+    await translator.waitForURL(`${admin}/admin/queue/tr`);
+    // Jobs are listed by the source's title.
+    const row = translator.locator('tr', { hasText: EN.title });
+    await row.getByText('Update').waitFor();
+    await checkScreen(translator, 'queue');
+
+    await row.getByRole('button', { name: `Claim “${EN.title}”` }).click();
+    await row.getByText('Claimed').waitFor();
+    await row.getByRole('link', { name: EN.title }).click();
+    await translator.waitForURL(`${admin}/admin/jobs/${jobId}`);
+  });
+
+  it('shows the translator the paragraph the source changed, word by word, and moves between paragraphs by keyboard', async () => {
+    const p2 = translator.locator('section.segment', { has: translator.locator('#unit-p2') });
+    await p2.waitFor();
+    // Paragraph 2 alone is marked, with the source's change word by word.
+    expect(await translator.locator('section.segment').count()).toBe(5);
+    expect(await changedUnits(translator)).toEqual(['unit-p2']);
+    expect(await p2.locator('.source ins').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('Kambarata')]));
+    expect(await p2.locator('.source del').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('reservoir')]));
+    expect(await translator.locator('section.segment:not(.changed) .source :is(ins, del)').count()).toBe(0);
+    // The old translation of the paragraph is there to edit.
+    expect(await translator.getByLabel('Translation of Paragraph 2').inputValue()).toBe(TR.body[1]);
+    await checkScreen(translator, 'job');
+
+    // Alt+↓ and Alt+↑ move between the paragraphs' boxes.
+    await translator.locator('#unit-p1').focus();
+    await translator.keyboard.press('Alt+ArrowDown');
+    expect(await translator.evaluate(() => document.activeElement?.id as string | undefined)).toBe('unit-p2');
+    await translator.keyboard.press('Alt+ArrowUp');
+    expect(await translator.evaluate(() => document.activeElement?.id as string | undefined)).toBe('unit-p1');
+
+    // Tab goes from the toolbar through every control in the order they are read, with nothing out of order and no trap.
+    const order = await translator.evaluate(() => {
+      const focusable = [...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]')].filter(
+        (el) => el.tabIndex >= 0 && !el.disabled && el.getClientRects().length > 0,
+      );
+      focusable.forEach((el, i) => (el.dataset.tab = String(i)));
+      return { count: focusable.length, positive: document.querySelectorAll('[tabindex]:not([tabindex="0"]):not([tabindex="-1"])').length as number };
+    });
+    expect(order.positive).toBe(0);
+    const toolbar = translator.getByRole('toolbar', { name: 'Job actions' });
+    await toolbar.getByRole('button').first().focus();
+    const start = Number(await translator.evaluate(() => document.activeElement.dataset.tab as string));
+    const visited: number[] = [];
+    for (let i = start + 1; i < order.count; i++) {
+      await translator.keyboard.press('Tab');
+      visited.push(Number(await translator.evaluate(() => (document.activeElement?.dataset.tab as string | undefined) ?? -1)));
+    }
+    expect(visited).toEqual(Array.from({ length: order.count - start - 1 }, (_v, i) => start + 1 + i));
+    // Within a paragraph: the source describes the box, and the box comes before the suggestion for it.
+    expect(await translator.getByLabel('Translation of Paragraph 2').getAttribute('aria-describedby')).toBe('unit-p2-source');
+    const p2Order = await p2.locator('[data-tab]').evaluateAll((elements) => elements.map((el) => el.tagName.toLowerCase()));
+    expect(p2Order).toEqual(['textarea', 'button']);
+
+    // Ctrl+S saves.
+    await translator.getByLabel('Translation of Paragraph 2').fill(TR_P2_FIRST);
+    await translator.getByText('Unsaved changes').waitFor();
+    await translator.getByLabel('Translation of Paragraph 2').press('Control+s');
+    await savedNotice(translator);
+    // Saved, the paragraph is still marked as the one the source changed.
+    expect(await changedUnits(translator)).toEqual(['unit-p2']);
+  });
+
+  it('keeps the translator’s text when an editor saved the translation meanwhile, taking the editor’s title', async () => {
+    await translator.getByLabel('Translation of Paragraph 2').fill(TR_P2_DRAFT);
+
+    // Meanwhile an editor retitles the Turkish text.
+    const current = await translation('tr');
+    await call(
+      'editor',
+      'PUT',
+      `/articles/${articleId}/translations/tr`,
+      { title: EDITOR_TITLE, summary: current.summary, body: current.body, slug: current.slug },
+      current.version,
+    );
+
+    await translator.getByRole('button', { name: 'Save', exact: true }).click();
+    const panel = translator.locator('section.conflict');
+    await panel.getByRole('heading', { name: 'Someone saved this translation while you were working' }).waitFor();
+    expect(await panel.locator('.their-changes li').allTextContents()).toEqual([expect.stringMatching(/^Title:.*paylaşımı/)]);
+    // Nothing still says the text was saved.
+    expect(await translator.getByText(/^Saved as version/).count()).toBe(0);
+    await checkScreen(translator, 'job-conflict');
+
+    await panel.getByRole('button', { name: 'Reload, keeping my text' }).click();
+    await panel.getByRole('heading', { name: 'Reloaded: your text is kept' }).waitFor();
+    expect(await changedUnits(translator)).toEqual(['unit-p2']);
+    expect(await translator.getByLabel('Translation of Paragraph 2').inputValue()).toBe(TR_P2_DRAFT);
+    expect(await translator.getByLabel('Translation of Title').inputValue()).toBe(EDITOR_TITLE);
+
+    await translator.getByRole('button', { name: 'Save', exact: true }).click();
+    await savedNotice(translator);
+    const stored = await translation('tr');
+    expect(stored).toMatchObject({ title: EDITOR_TITLE, body: [TR.body[0], TR_P2_DRAFT, TR.body[2]].join('\n\n') });
+
+    await translator.getByRole('button', { name: 'Submit for review' }).click();
+    await translator.getByText('Submitted for review. The editors have it now.').waitFor();
+    expect((await translation('tr')).status).toBe('in_review');
+  });
+
+  it('shows the editor the Turkish text in review; a note sends it back to the translator', async () => {
+    editor = await newPage('en-US');
+    await editor.goto(`${admin}/admin/`);
+    await editor.waitForURL(/\/admin\/login/);
+    await signInWithForm(editor, EDITOR);
+    await editor.waitForURL(`${admin}/admin/articles`);
+    const tr = editor.locator('a.status-link', { hasText: `open the TR text of “${EN.title}”` });
+    expect(await tr.locator('.badge').textContent()).toBe('In review');
+    await checkScreen(editor, 'articles');
+
+    await tr.click();
+    await editor.waitForURL(`${admin}/admin/articles/${articleId}/tr`);
+    await editor.getByRole('heading', { name: EDITOR_TITLE, level: 1 }).waitFor();
+    // The draft's preview opens on the delivery API, with a preview token.
+    const preview = editor.getByRole('link', { name: /Preview the draft/ });
+    const href = (await preview.getAttribute('href'))!;
+    const { slug } = await translation('tr');
+    expect(href).toMatch(new RegExp(`^http://localhost:${port + 1}/v1/tr/articles/${slug}\\?preview=`));
+    const previewed = await fetch(href);
+    expect(previewed.status).toBe(200);
+    expect(await previewed.text()).toContain('yazın');
+    await checkScreen(editor, 'review');
+
+    await editor.getByLabel('Note for the translator').fill(REVIEW_NOTE);
+    await editor.getByRole('button', { name: 'Request changes' }).click();
+    await editor.getByText('Sent back to the translator.').waitFor();
+    expect((await translation('tr')).status).toBe('changes_requested');
+  });
+
+  it('gives the job back to the translator with the note; they fix the paragraph and submit again', async () => {
+    await translator.reload();
+    await translator.locator('.meta .badge', { hasText: 'Claimed' }).waitFor();
+    await translator.locator('section.comments').getByText(REVIEW_NOTE).waitFor();
+    expect(await changedUnits(translator)).toEqual(['unit-p2']);
+    await translator.getByLabel('Translation of Paragraph 2').fill(TR_P2_FINAL);
+    await translator.getByRole('button', { name: 'Save', exact: true }).click();
+    await savedNotice(translator);
+    await translator.getByRole('button', { name: 'Submit for review' }).click();
+    await translator.getByText('Submitted for review. The editors have it now.').waitFor();
+  });
+
+  it('lets the editor approve and publish; the delivery API then serves the Turkish text', async () => {
+    await editor.reload();
+    await editor.getByRole('button', { name: 'Approve' }).click();
+    await editor.getByText('Approved.').waitFor();
+    await editor.getByRole('button', { name: 'Publish now' }).click();
+    await editor.getByText('Published.').waitFor();
+
+    const { slug } = await translation('tr');
+    let served = '';
+    await until(
+      async () => {
+        const response = await fetch(`${delivery}/v1/tr/articles/${slug}`);
+        served = response.ok ? await response.text() : '';
+        return served.includes(TR_P2_FINAL);
+      },
+      'the delivery API to serve the published Turkish text',
+      10_000,
+    );
+    expect(served).toContain(EDITOR_TITLE);
+    expect(served).toContain(TR_P2_FINAL);
+  });
+
+  it('compares two revisions of the translation', async () => {
+    await editor.getByRole('link', { name: 'Revisions' }).click();
+    await editor.waitForURL(`${admin}/admin/articles/${articleId}/tr/revisions`);
+    await editor.getByRole('radio', { name: 'Compare from revision 1' }).check();
+    const diff = editor.locator('section.diff');
+    await diff.getByText(/^From revision 1 to revision \d+$/).waitFor();
+    expect(await diff.locator('dt').allTextContents()).toEqual(expect.arrayContaining(['Title', 'Paragraph 2 · changed']));
+    expect(await diff.locator('ins').count()).toBeGreaterThan(0);
+    await checkScreen(editor, 'revisions');
+  });
+});
