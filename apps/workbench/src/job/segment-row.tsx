@@ -49,6 +49,8 @@ export function SegmentRow(props: {
   const change = segment.changed ? changeOf(segment, props.diff) : null;
   const mismatch = value.trim() ? footnoteMismatch(segment.text, value) : { missing: [], extra: [] };
   const id = `unit-${segment.id}`;
+  // A suggestion the box already holds has nothing to offer.
+  const suggestions = segment.memory.filter((match) => match.target.trim() !== value.trim());
   const rows = Math.min(
     14,
     Math.max(segment.field === 'body' ? 3 : 1, Math.ceil(Math.max(value.length, segment.text.length) / 55) + (value.match(/\n/g)?.length ?? 0)),
@@ -108,9 +110,9 @@ export function SegmentRow(props: {
               </button>
             </div>
           )}
-          {editable && segment.memory.length > 0 && (
+          {editable && suggestions.length > 0 && (
             <ul class="memory" aria-label={t('job.memory_for', { unit: unitLabel(segment) })}>
-              {segment.memory.map((match, i) => (
+              {suggestions.map((match, i) => (
                 <li key={i}>
                   <span class="score">{match.exact ? t('job.exact') : `${Math.round(match.score)} %`}</span>
                   <span class="memory-target">{match.target}</span>
