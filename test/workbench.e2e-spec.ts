@@ -51,6 +51,8 @@ const TR = {
 const TR_P2_FIRST = 'Aşağı havzadaki çiftçiler Toktogul ve Kambarata barajlarından bırakılan suya bağlıdır.';
 const TR_P2_DRAFT = 'Aşağı havzadaki çiftçiler Toktogul ve Kambarata barajlarından yazın bırakılan suya bağlıdır.';
 const TR_P2_FINAL = 'Aşağı havzadaki çiftçiler, Toktogul ve Kambarata barajlarından yaz aylarında bırakılan suya bağlıdır.';
+const EN_P3_CHANGED = 'A new agreement sets the summer quotas for the next seven years.';
+const TR_P3_TYPED = 'Yeni bir anlaşma önümüzdeki yedi yılın yaz kotalarını belirliyor.';
 const EDITOR_TITLE = 'Siriderya’da su paylaşımı';
 const REVIEW_NOTE = 'Please write “yaz aylarında” rather than “yazın”.';
 
@@ -405,5 +407,32 @@ async function freePortPair(): Promise<number> {
     expect(await diff.locator('dt').allTextContents()).toEqual(expect.arrayContaining(['Title', 'Paragraph 2 · changed']));
     expect(await diff.locator('ins').count()).toBeGreaterThan(0);
     await checkScreen(editor, 'revisions');
+  });
+
+  it('keeps what the translator typed when their sign-in ends before they save', async () => {
+    // The source changes again: a new update job, which the translator takes.
+    const live = await translation('en');
+    const body = [EN.body[0], EN_P2_CHANGED, EN_P3_CHANGED].join('\n\n');
+    const edited = await call('editor', 'PUT', `/articles/${articleId}/translations/en`, { ...EN, body, slug: live.slug }, live.version);
+    await steps('editor', 'en', edited.version, 'submit', 'approve', 'publish');
+    const update = await openJob('update');
+    await call('translator', 'POST', `/jobs/${update}/claim`);
+
+    await translator.goto(`${admin}/admin/jobs/${update}`);
+    await translator.getByLabel('Translation of Paragraph 3').fill(TR_P3_TYPED);
+    // The session ends on the API's side (revoked here; an expiry is the same 401) before the save.
+    const token = await translator.evaluate(() => JSON.parse(window.localStorage.getItem('kalam.session')).token as string);
+    await fetch(`${admin}/admin/v1/auth/logout`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+    await translator.getByRole('button', { name: 'Save', exact: true }).click();
+
+    await translator.waitForURL(/\/admin\/login\?next=/);
+    await translator.getByText('Your session has ended. Sign in again to go on where you were.').waitFor();
+    await signInWithForm(translator, TRANSLATOR);
+    await translator.waitForURL(`${admin}/admin/jobs/${update}`);
+    await translator.getByText('Your unsaved text from before was restored; save it when you are ready.').waitFor();
+    expect(await translator.getByLabel('Translation of Paragraph 3').inputValue()).toBe(TR_P3_TYPED);
+    await translator.getByRole('button', { name: 'Save', exact: true }).click();
+    await savedNotice(translator);
+    expect((await translation('tr')).body).toContain(TR_P3_TYPED);
   });
 });

@@ -41,8 +41,20 @@ addEventListener('storage', (event) => {
   listeners.forEach((listener) => listener());
 });
 
-export function signOutLocally(): void {
-  if (session.value) session.set(null);
+const ENDED = 'kalam.session-ended';
+
+/** Forgets the session here. `ended`: the API refused its token (expired or revoked), which the sign-in form then says. */
+export function signOutLocally(ended = false): void {
+  if (!session.value) return;
+  if (ended) sessionStorage.setItem(ENDED, '1');
+  session.set(null);
+}
+
+/** Whether the last session ended on the API's side; asking clears it. */
+export function takeSessionEnded(): boolean {
+  const ended = sessionStorage.getItem(ENDED) === '1';
+  sessionStorage.removeItem(ENDED);
+  return ended;
 }
 
 export function useSession(): Session | null {

@@ -27,7 +27,7 @@ const auth: Middleware = {
   },
   onResponse({ request, response }) {
     // A token that expired or was revoked: back to the sign-in form (the login answer itself is a plain 401).
-    if (response.status === 401 && !request.url.endsWith('/auth/login')) signOutLocally();
+    if (response.status === 401 && !request.url.endsWith('/auth/login')) signOutLocally(true);
     return response;
   },
 };

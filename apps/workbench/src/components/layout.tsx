@@ -3,6 +3,7 @@ import { api } from '../api/client';
 import { LANGUAGES, setLanguage, t, useLanguage, type Language } from '../i18n';
 import { BASE, navigate } from '../router';
 import { isEditor, session, signOutLocally, useSession } from '../session';
+import { forgetLocalDrafts } from '../job/local-draft';
 import { Link } from './link';
 
 async function signOut(): Promise<void> {
@@ -10,6 +11,7 @@ async function signOut(): Promise<void> {
   // Revoke the preview token this session minted, then the session itself; sign out here whatever the API says.
   if (current?.preview) await api.DELETE('/admin/v1/tokens/{id}', { params: { path: { id: current.preview.id } } }).catch(() => undefined);
   await api.POST('/admin/v1/auth/logout').catch(() => undefined);
+  if (current) forgetLocalDrafts(current.user.id);
   signOutLocally();
   navigate('/login');
 }

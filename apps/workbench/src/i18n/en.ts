@@ -23,6 +23,7 @@ export const en = {
 
   'login.title': 'Sign in to Kalam',
   'login.intro': 'The workbench for editors and translators.',
+  'login.session_ended': 'Your session has ended. Sign in again to go on where you were.',
   'login.email': 'Email',
   'login.password': 'Password',
   'login.submit': 'Sign in',
@@ -83,6 +84,7 @@ export const en = {
   'job.claimed': 'The job is yours. You can translate now.',
   'job.released': 'The job is back in the queue.',
   'job.saved': 'Saved as version {{version}}.',
+  'job.restored': 'Your unsaved text from before was restored; save it when you are ready.',
   'job.nothing_changed': 'Nothing changed since the last save.',
   'job.submitted': 'Submitted for review. The editors have it now.',
   'job.nothing_to_submit': 'There is no saved translation to submit yet.',
@@ -166,6 +168,10 @@ export const en = {
   'review.done.archive': 'Archived.',
   'review.done.reopen': 'Reopened as a draft.',
 
+  'review.job': 'Translation job',
+  'coverage.up_to_date': 'Translates the source’s live text',
+  'coverage.outdated': 'The source changed since this was published',
+  'coverage.missing': 'Not published in this language',
   'comments.title': 'Review comments',
   'comments.none': 'No comments yet.',
   'comments.you': 'You',

@@ -21,6 +21,7 @@ export const ru: Record<MessageKey, string> = {
 
   'login.title': 'Вход в Kalam',
   'login.intro': 'Рабочее пространство для редакторов и переводчиков.',
+  'login.session_ended': 'Сеанс завершён. Войдите снова, чтобы продолжить с того же места.',
   'login.email': 'Электронная почта',
   'login.password': 'Пароль',
   'login.submit': 'Войти',
@@ -81,6 +82,7 @@ export const ru: Record<MessageKey, string> = {
   'job.claimed': 'Задание ваше. Можно переводить.',
   'job.released': 'Задание возвращено в очередь.',
   'job.saved': 'Сохранено как версия {{version}}.',
+  'job.restored': 'Ваш несохранённый текст восстановлен; сохраните его, когда будете готовы.',
   'job.nothing_changed': 'С последнего сохранения ничего не изменилось.',
   'job.submitted': 'Отправлено на проверку. Теперь задание у редакторов.',
   'job.nothing_to_submit': 'Пока нет сохранённого перевода для отправки.',
@@ -164,6 +166,10 @@ export const ru: Record<MessageKey, string> = {
   'review.done.archive': 'Перенесено в архив.',
   'review.done.reopen': 'Снова открыто как черновик.',
 
+  'review.job': 'Задание на перевод',
+  'coverage.up_to_date': 'Переводит опубликованный исходный текст',
+  'coverage.outdated': 'Исходный текст изменился после публикации перевода',
+  'coverage.missing': 'На этом языке не опубликовано',
   'comments.title': 'Комментарии к проверке',
   'comments.none': 'Комментариев пока нет.',
   'comments.you': 'Вы',

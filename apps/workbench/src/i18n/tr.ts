@@ -21,6 +21,7 @@ export const tr: Record<MessageKey, string> = {
 
   'login.title': 'Kalam’a giriş yapın',
   'login.intro': 'Editörler ve çevirmenler için çalışma masası.',
+  'login.session_ended': 'Oturumunuz sona erdi. Kaldığınız yerden devam etmek için yeniden giriş yapın.',
   'login.email': 'E-posta',
   'login.password': 'Parola',
   'login.submit': 'Giriş yap',
@@ -81,6 +82,7 @@ export const tr: Record<MessageKey, string> = {
   'job.claimed': 'İş artık sizde. Çeviriye başlayabilirsiniz.',
   'job.released': 'İş kuyruğa geri döndü.',
   'job.saved': 'Sürüm {{version}} olarak kaydedildi.',
+  'job.restored': 'Daha önce kaydedilmemiş metniniz geri getirildi; hazır olduğunuzda kaydedin.',
   'job.nothing_changed': 'Son kayıttan bu yana hiçbir şey değişmedi.',
   'job.submitted': 'İncelemeye gönderildi. İş artık editörlerde.',
   'job.nothing_to_submit': 'Henüz gönderilecek kayıtlı bir çeviri yok.',
@@ -164,6 +166,10 @@ export const tr: Record<MessageKey, string> = {
   'review.done.archive': 'Arşivlendi.',
   'review.done.reopen': 'Taslak olarak yeniden açıldı.',
 
+  'review.job': 'Çeviri işi',
+  'coverage.up_to_date': 'Kaynağın yayındaki metnini çeviriyor',
+  'coverage.outdated': 'Bu çeviri yayımlandıktan sonra kaynak değişti',
+  'coverage.missing': 'Bu dilde yayımlanmadı',
   'comments.title': 'İnceleme yorumları',
   'comments.none': 'Henüz yorum yok.',
   'comments.you': 'Siz',

@@ -7,6 +7,7 @@ import { asFailure, useAction, useLoad } from '../hooks';
 import { formatDate, t } from '../i18n';
 import { ConflictPanel, type Conflict } from '../job/conflict-panel';
 import { assembleText, changedUnits, mergeUnits, unitsOf, type Units } from '../job/job-text';
+import { readLocalDraft, writeLocalDraft } from '../job/local-draft';
 import { SegmentRow } from '../job/segment-row';
 import { Comments } from '../review/comments';
 import { priorityLabel, kindLabel } from './queue';
@@ -35,14 +36,20 @@ function focusUnit(from: Element | null, step: 1 | -1): void {
 function JobWork({ initial }: { initial: Detail }) {
   const [detail, setDetail] = useState(initial);
   // What the translator loaded (to tell their edits from others' after a conflict) and what they have now.
+  const me = session.value!.user.id;
+  // Text typed here before and never saved (the sign-in ran out, the tab closed) comes back, merged with what is saved now.
+  const [restored] = useState(() => {
+    const kept = readLocalDraft(me, initial.job.id);
+    const merge = kept && mergeUnits(kept.base, kept.units, unitsOf(initial));
+    return merge && changedUnits(unitsOf(initial), merge.merged).length > 0 ? merge : null;
+  });
   const [base, setBase] = useState<Units>(() => unitsOf(initial));
-  const [units, setUnits] = useState<Units>(() => unitsOf(initial));
+  const [units, setUnits] = useState<Units>(() => restored?.merged ?? unitsOf(initial));
   const [conflict, setConflict] = useState<Conflict | null>(null);
-  const [notice, setNotice] = useState<string>();
+  const [notice, setNotice] = useState<string | undefined>(() => (restored ? t('job.restored', { count: restored.conflicts.length }) : undefined));
   const [comment, setComment] = useState('');
   const action = useAction();
   const noticeRef = useRef<HTMLParagraphElement>(null);
-  const me = session.value!.user.id;
   const { job } = detail;
   const mine = job.status === 'claimed' && job.assignee?.id === me;
   const editable = (mine || (isEditor(session.value) && (job.status === 'open' || job.status === 'claimed'))) && detail.translation?.status !== 'in_review';
@@ -54,6 +61,11 @@ function JobWork({ initial }: { initial: Detail }) {
         : Promise.resolve(null),
     [detail.translation?.version],
   );
+
+  // Every keystroke is kept in this browser until a save succeeds.
+  useEffect(() => {
+    writeLocalDraft(me, job.id, dirty ? { base, units, at: Date.now() } : null);
+  }, [units, base]);
 
   // Leaving with unsaved text asks first.
   useEffect(() => {

@@ -5,7 +5,7 @@ import { LanguagePicker } from '../components/layout';
 import { useAction } from '../hooks';
 import { t, useLanguage } from '../i18n';
 import { currentPath, navigate, query } from '../router';
-import { session } from '../session';
+import { session, takeSessionEnded } from '../session';
 
 /** Only a path inside the workbench: `next` comes from the address bar. */
 function safeNext(): string {
@@ -20,6 +20,7 @@ export function LoginScreen() {
   const [password, setPassword] = useState('');
   const action = useAction();
   const emailField = useRef<HTMLInputElement>(null);
+  const [ended] = useState(takeSessionEnded);
   document.title = `${t('login.title')} · Kalam`;
   useEffect(() => emailField.current?.focus(), []);
 
@@ -42,6 +43,11 @@ export function LoginScreen() {
       <form class="card" onSubmit={submit} aria-busy={action.busy}>
         <h1>{t('login.title')}</h1>
         <p class="muted">{t('login.intro')}</p>
+        {ended && (
+          <p class="notice" role="status">
+            {t('login.session_ended')}
+          </p>
+        )}
         <label>
           {t('login.email')}
           <input ref={emailField} type="email" autoComplete="username" required value={email} onInput={(e) => setEmail((e.target as HTMLInputElement).value)} />

@@ -6,6 +6,7 @@ import { ErrorBox, Loaded, StatusBadge } from '../components/states';
 import { useAction, useLoad } from '../hooks';
 import { formatDate, t, type MessageKey } from '../i18n';
 import { Comments } from '../review/comments';
+import { JobLink } from '../review/job-link';
 import { previewToken, previewUrl } from '../review/preview';
 import { isEditor, session } from '../session';
 
@@ -107,6 +108,7 @@ function Review({
       </dl>
       <p class="links">
         <Link href={`/articles/${articleId}/${locale}/revisions`}>{t('review.revisions')}</Link>
+        <JobLink articleId={articleId} locale={locale} />
         {preview.data ? (
           <a href={preview.data} target="_blank" rel="noopener noreferrer">
             {t('review.preview')}
