@@ -54,6 +54,7 @@ const TR_P2_FINAL = 'Aşağı havzadaki çiftçiler, Toktogul ve Kambarata baraj
 const EN_P3_CHANGED = 'A new agreement sets the summer quotas for the next seven years.';
 const TR_P3_TYPED = 'Yeni bir anlaşma önümüzdeki yedi yılın yaz kotalarını belirliyor.';
 const EDITOR_TITLE = 'Siriderya’da su paylaşımı';
+const TR_SUMMARY_AFTER_CONFLICT = 'Üç ülke tek bir nehrin suyunu paylaşıyor.';
 const REVIEW_NOTE = 'Please write “yaz aylarında” rather than “yazın”.';
 
 const PASSWORD = 'a-long-password-too';
@@ -318,17 +319,20 @@ async function freePortPair(): Promise<number> {
     // Nothing still says the text was saved.
     expect(await translator.getByText(/^Saved as version/).count()).toBe(0);
     await checkScreen(translator, 'job-conflict');
+    // The boxes stay open while the panel is read: what is typed now is kept by the reload too.
+    await translator.getByLabel('Translation of Summary').fill(TR_SUMMARY_AFTER_CONFLICT);
 
     await panel.getByRole('button', { name: 'Reload, keeping my text' }).click();
     await panel.getByRole('heading', { name: 'Reloaded: your text is kept' }).waitFor();
     expect(await changedUnits(translator)).toEqual(['unit-p2']);
     expect(await translator.getByLabel('Translation of Paragraph 2').inputValue()).toBe(TR_P2_DRAFT);
+    expect(await translator.getByLabel('Translation of Summary').inputValue()).toBe(TR_SUMMARY_AFTER_CONFLICT);
     expect(await translator.getByLabel('Translation of Title').inputValue()).toBe(EDITOR_TITLE);
 
     await translator.getByRole('button', { name: 'Save', exact: true }).click();
     await savedNotice(translator);
     const stored = await translation('tr');
-    expect(stored).toMatchObject({ title: EDITOR_TITLE, body: [TR.body[0], TR_P2_DRAFT, TR.body[2]].join('\n\n') });
+    expect(stored).toMatchObject({ title: EDITOR_TITLE, summary: TR_SUMMARY_AFTER_CONFLICT, body: [TR.body[0], TR_P2_DRAFT, TR.body[2]].join('\n\n') });
 
     await translator.getByRole('button', { name: 'Submit for review' }).click();
     await translator.getByText('Submitted for review. The editors have it now.').waitFor();

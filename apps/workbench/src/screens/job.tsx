@@ -117,7 +117,7 @@ function JobWork({ initial }: { initial: Detail }) {
       const theirs = await loadDetail(job.id);
       // The API's 428 text speaks to developers (send If-Match); a translator needs to hear what happened.
       const message = t('conflict.versions', { sent: version ?? 0, current: theirs.translation?.version ?? failure.currentVersion ?? 0 });
-      setConflict({ theirs, mine: units, base, sentVersion: version, message });
+      setConflict({ theirs, base, sentVersion: version, message });
       return false;
     }
   };
@@ -125,7 +125,8 @@ function JobWork({ initial }: { initial: Detail }) {
   const keepMine = () => {
     if (!conflict) return;
     const theirUnits = unitsOf(conflict.theirs);
-    const merge = mergeUnits(conflict.base, conflict.mine, theirUnits);
+    // The boxes stay editable while the panel is shown: merge what they hold now, not what the refused save sent.
+    const merge = mergeUnits(conflict.base, units, theirUnits);
     setDetail(conflict.theirs);
     setBase(theirUnits);
     setUnits(merge.merged);
