@@ -53,6 +53,7 @@ const TR_P2_DRAFT = 'Aşağı havzadaki çiftçiler Toktogul ve Kambarata barajl
 const TR_P2_FINAL = 'Aşağı havzadaki çiftçiler, Toktogul ve Kambarata barajlarından yaz aylarında bırakılan suya bağlıdır.';
 const EN_P3_CHANGED = 'A new agreement sets the summer quotas for the next seven years.';
 const TR_P3_TYPED = 'Yeni bir anlaşma önümüzdeki yedi yılın yaz kotalarını belirliyor.';
+const TR_P3_EDITOR = 'Yeni anlaşma, önümüzdeki yedi yılın yaz kotalarını belirliyor.';
 const EDITOR_TITLE = 'Siriderya’da su paylaşımı';
 const TR_SUMMARY_AFTER_CONFLICT = 'Üç ülke tek bir nehrin suyunu paylaşıyor.';
 const REVIEW_NOTE = 'Please write “yaz aylarında” rather than “yazın”.';
@@ -428,6 +429,16 @@ async function freePortPair(): Promise<number> {
     const token = await translator.evaluate(() => JSON.parse(window.localStorage.getItem('kalam.session')).token as string);
     await fetch(`${admin}/admin/v1/auth/logout`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
     await translator.getByRole('button', { name: 'Save', exact: true }).click();
+    // Meanwhile an editor rewrites the same paragraph.
+    const before = await translation('tr');
+    const editorBody = [TR.body[0], TR_P2_FINAL, TR_P3_EDITOR].join('\n\n');
+    await call(
+      'editor',
+      'PUT',
+      `/articles/${articleId}/translations/tr`,
+      { title: before.title, summary: before.summary, body: editorBody, slug: before.slug },
+      before.version,
+    );
 
     await translator.waitForURL(/\/admin\/login\?next=/);
     await translator.getByText('Your session has ended. Sign in again to go on where you were.').waitFor();
@@ -435,6 +446,9 @@ async function freePortPair(): Promise<number> {
     await translator.waitForURL(`${admin}/admin/jobs/${update}`);
     await translator.getByText('Your unsaved text from before was restored; save it when you are ready.').waitFor();
     expect(await translator.getByLabel('Translation of Paragraph 3').inputValue()).toBe(TR_P3_TYPED);
+    // The editor's paragraph is shown under the translator's, to take or leave.
+    const p3 = translator.locator('section.segment', { has: translator.locator('#unit-p3') });
+    expect(await p3.locator('.theirs').textContent()).toContain(TR_P3_EDITOR);
     await translator.getByRole('button', { name: 'Save', exact: true }).click();
     await savedNotice(translator);
     expect((await translation('tr')).body).toContain(TR_P3_TYPED);

@@ -45,7 +45,10 @@ function JobWork({ initial }: { initial: Detail }) {
   });
   const [base, setBase] = useState<Units>(() => unitsOf(initial));
   const [units, setUnits] = useState<Units>(() => restored?.merged ?? unitsOf(initial));
-  const [conflict, setConflict] = useState<Conflict | null>(null);
+  // Where someone saved a paragraph the kept text also changed, theirs is shown under the box as after a conflict: a save must not drop it unseen.
+  const [conflict, setConflict] = useState<Conflict | null>(() =>
+    restored?.conflicts.length ? { theirs: initial, base: unitsOf(initial), sentVersion: initial.translation?.version, message: '', merge: restored } : null,
+  );
   const [notice, setNotice] = useState<string | undefined>(() => (restored ? t('job.restored', { count: restored.conflicts.length }) : undefined));
   const [comment, setComment] = useState('');
   const action = useAction();
