@@ -57,6 +57,7 @@ const TR_P3_EDITOR = 'Yeni anlaşma, önümüzdeki yedi yılın yaz kotalarını
 const EDITOR_TITLE = 'Siriderya’da su paylaşımı';
 const TR_SUMMARY_AFTER_CONFLICT = 'Üç ülke tek bir nehrin suyunu paylaşıyor.';
 const REVIEW_NOTE = 'Please write “yaz aylarında” rather than “yazın”.';
+const UNPOSTED_COMMENT = 'Paragraph 1: check the spelling of Tanrı Dağları';
 
 const PASSWORD = 'a-long-password-too';
 const EDITOR = { email: 'elif@example.org', password: PASSWORD, role: 'editor', locales: ['en', 'tr'], displayName: 'Elif Editor' };
@@ -363,9 +364,13 @@ async function freePortPair(): Promise<number> {
     expect(await previewed.text()).toContain('yazın');
     await checkScreen(editor, 'review');
 
+    await editor.getByLabel('New comment').fill(UNPOSTED_COMMENT);
     await editor.getByLabel('Note for the translator').fill(REVIEW_NOTE);
     await editor.getByRole('button', { name: 'Request changes' }).click();
     await editor.getByText('Sent back to the translator.').waitFor();
+    // The note joins the comments, and the comment still being written stays in its box.
+    await editor.locator('section.comments').getByText(REVIEW_NOTE).waitFor();
+    expect(await editor.getByLabel('New comment').inputValue()).toBe(UNPOSTED_COMMENT);
     expect((await translation('tr')).status).toBe('changes_requested');
   });
 
