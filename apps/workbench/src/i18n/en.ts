@@ -164,6 +164,7 @@ export const en = {
   'review.done.approve': 'Approved.',
   'review.done.request-changes': 'Sent back to the translator.',
   'review.done.publish': 'Published.',
+  'review.done.scheduled': 'Scheduled: it publishes at {{time}}.',
   'review.done.unpublish': 'Unpublished.',
   'review.done.archive': 'Archived.',
   'review.done.reopen': 'Reopened as a draft.',

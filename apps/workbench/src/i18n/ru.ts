@@ -162,6 +162,7 @@ export const ru: Record<MessageKey, string> = {
   'review.done.approve': 'Одобрено.',
   'review.done.request-changes': 'Возвращено переводчику.',
   'review.done.publish': 'Опубликовано.',
+  'review.done.scheduled': 'Запланировано: публикация {{time}}.',
   'review.done.unpublish': 'Снято с публикации.',
   'review.done.archive': 'Перенесено в архив.',
   'review.done.reopen': 'Снова открыто как черновик.',

@@ -162,6 +162,7 @@ export const tr: Record<MessageKey, string> = {
   'review.done.approve': 'Onaylandı.',
   'review.done.request-changes': 'Çevirmene geri gönderildi.',
   'review.done.publish': 'Yayımlandı.',
+  'review.done.scheduled': 'Zamanlandı: {{time}} tarihinde yayımlanacak.',
   'review.done.unpublish': 'Yayından kaldırıldı.',
   'review.done.archive': 'Arşivlendi.',
   'review.done.reopen': 'Taslak olarak yeniden açıldı.',

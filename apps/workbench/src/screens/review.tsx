@@ -69,7 +69,8 @@ function Review({
           body: { ...(note.trim() ? { comment: note.trim() } : {}), ...extra },
         }),
       );
-      setNotice(t(`review.done.${transition}` as MessageKey));
+      // A publish with a time only schedules it: "Published." would tell the editor readers see it now.
+      setNotice(extra.publishAt ? t('review.done.scheduled', { time: formatDate(extra.publishAt) }) : t(`review.done.${transition}` as MessageKey));
       setNote('');
       setWhen('');
       await reload();
