@@ -16,6 +16,7 @@ export const tr: Record<MessageKey, string> = {
   'nav.articles': 'Makaleler',
   'nav.language': 'Arayüz dili',
   'nav.sign_out': 'Çıkış yap',
+  'nav.sign_out_unsaved': 'Bir işte yazdığınız metin henüz kaydedilmedi. Çıkış yaparsanız bu tarayıcıdan silinir. Yine de çıkış yapılsın mı?',
   'notfound.title': 'Bulunamadı',
   'notfound.body': 'Çalışma masasında bu adreste hiçbir şey yok.',
 
