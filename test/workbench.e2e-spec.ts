@@ -53,8 +53,11 @@ const TR_P2_DRAFT = 'Aşağı havzadaki çiftçiler Toktogul ve Kambarata barajl
 const TR_P2_FINAL = 'Aşağı havzadaki çiftçiler, Toktogul ve Kambarata barajlarından yaz aylarında bırakılan suya bağlıdır.';
 const EN_P3_CHANGED = 'A new agreement sets the summer quotas for the next seven years.';
 const TR_P3_TYPED = 'Yeni bir anlaşma önümüzdeki yedi yılın yaz kotalarını belirliyor.';
+const TR_P3_EDITOR = 'Yeni anlaşma, önümüzdeki yedi yılın yaz kotalarını belirliyor.';
 const EDITOR_TITLE = 'Siriderya’da su paylaşımı';
+const TR_SUMMARY_AFTER_CONFLICT = 'Üç ülke tek bir nehrin suyunu paylaşıyor.';
 const REVIEW_NOTE = 'Please write “yaz aylarında” rather than “yazın”.';
+const UNPOSTED_COMMENT = 'Paragraph 1: check the spelling of Tanrı Dağları';
 
 const PASSWORD = 'a-long-password-too';
 const EDITOR = { email: 'elif@example.org', password: PASSWORD, role: 'editor', locales: ['en', 'tr'], displayName: 'Elif Editor' };
@@ -318,17 +321,20 @@ async function freePortPair(): Promise<number> {
     // Nothing still says the text was saved.
     expect(await translator.getByText(/^Saved as version/).count()).toBe(0);
     await checkScreen(translator, 'job-conflict');
+    // The boxes stay open while the panel is read: what is typed now is kept by the reload too.
+    await translator.getByLabel('Translation of Summary').fill(TR_SUMMARY_AFTER_CONFLICT);
 
     await panel.getByRole('button', { name: 'Reload, keeping my text' }).click();
     await panel.getByRole('heading', { name: 'Reloaded: your text is kept' }).waitFor();
     expect(await changedUnits(translator)).toEqual(['unit-p2']);
     expect(await translator.getByLabel('Translation of Paragraph 2').inputValue()).toBe(TR_P2_DRAFT);
+    expect(await translator.getByLabel('Translation of Summary').inputValue()).toBe(TR_SUMMARY_AFTER_CONFLICT);
     expect(await translator.getByLabel('Translation of Title').inputValue()).toBe(EDITOR_TITLE);
 
     await translator.getByRole('button', { name: 'Save', exact: true }).click();
     await savedNotice(translator);
     const stored = await translation('tr');
-    expect(stored).toMatchObject({ title: EDITOR_TITLE, body: [TR.body[0], TR_P2_DRAFT, TR.body[2]].join('\n\n') });
+    expect(stored).toMatchObject({ title: EDITOR_TITLE, summary: TR_SUMMARY_AFTER_CONFLICT, body: [TR.body[0], TR_P2_DRAFT, TR.body[2]].join('\n\n') });
 
     await translator.getByRole('button', { name: 'Submit for review' }).click();
     await translator.getByText('Submitted for review. The editors have it now.').waitFor();
@@ -358,9 +364,13 @@ async function freePortPair(): Promise<number> {
     expect(await previewed.text()).toContain('yazın');
     await checkScreen(editor, 'review');
 
+    await editor.getByLabel('New comment').fill(UNPOSTED_COMMENT);
     await editor.getByLabel('Note for the translator').fill(REVIEW_NOTE);
     await editor.getByRole('button', { name: 'Request changes' }).click();
     await editor.getByText('Sent back to the translator.').waitFor();
+    // The note joins the comments, and the comment still being written stays in its box.
+    await editor.locator('section.comments').getByText(REVIEW_NOTE).waitFor();
+    expect(await editor.getByLabel('New comment').inputValue()).toBe(UNPOSTED_COMMENT);
     expect((await translation('tr')).status).toBe('changes_requested');
   });
 
@@ -424,6 +434,16 @@ async function freePortPair(): Promise<number> {
     const token = await translator.evaluate(() => JSON.parse(window.localStorage.getItem('kalam.session')).token as string);
     await fetch(`${admin}/admin/v1/auth/logout`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
     await translator.getByRole('button', { name: 'Save', exact: true }).click();
+    // Meanwhile an editor rewrites the same paragraph.
+    const before = await translation('tr');
+    const editorBody = [TR.body[0], TR_P2_FINAL, TR_P3_EDITOR].join('\n\n');
+    await call(
+      'editor',
+      'PUT',
+      `/articles/${articleId}/translations/tr`,
+      { title: before.title, summary: before.summary, body: editorBody, slug: before.slug },
+      before.version,
+    );
 
     await translator.waitForURL(/\/admin\/login\?next=/);
     await translator.getByText('Your session has ended. Sign in again to go on where you were.').waitFor();
@@ -431,6 +451,9 @@ async function freePortPair(): Promise<number> {
     await translator.waitForURL(`${admin}/admin/jobs/${update}`);
     await translator.getByText('Your unsaved text from before was restored; save it when you are ready.').waitFor();
     expect(await translator.getByLabel('Translation of Paragraph 3').inputValue()).toBe(TR_P3_TYPED);
+    // The editor's paragraph is shown under the translator's, to take or leave.
+    const p3 = translator.locator('section.segment', { has: translator.locator('#unit-p3') });
+    expect(await p3.locator('.theirs').textContent()).toContain(TR_P3_EDITOR);
     await translator.getByRole('button', { name: 'Save', exact: true }).click();
     await savedNotice(translator);
     expect((await translation('tr')).body).toContain(TR_P3_TYPED);

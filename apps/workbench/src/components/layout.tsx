@@ -3,11 +3,13 @@ import { api } from '../api/client';
 import { LANGUAGES, setLanguage, t, useLanguage, type Language } from '../i18n';
 import { BASE, navigate } from '../router';
 import { isEditor, session, signOutLocally, useSession } from '../session';
-import { forgetLocalDrafts } from '../job/local-draft';
+import { forgetLocalDrafts, hasLocalDrafts } from '../job/local-draft';
 import { Link } from './link';
 
 async function signOut(): Promise<void> {
   const current = session.value;
+  // Signing out deletes the unsaved job text kept in this browser: a click on the wrong button must not.
+  if (current && hasLocalDrafts(current.user.id) && !confirm(t('nav.sign_out_unsaved'))) return;
   // Revoke the preview token this session minted, then the session itself; sign out here whatever the API says.
   if (current?.preview) await api.DELETE('/admin/v1/tokens/{id}', { params: { path: { id: current.preview.id } } }).catch(() => undefined);
   await api.POST('/admin/v1/auth/logout').catch(() => undefined);

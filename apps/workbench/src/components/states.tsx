@@ -38,17 +38,21 @@ export function Loaded<T>({
   state: { data?: T; error?: ApiFailure; loading: boolean; reload: () => Promise<void> };
   children: (data: T) => ComponentChildren;
 }) {
-  if (state.error && state.data === undefined) {
-    return (
-      <ErrorBox error={state.error}>
-        <button type="button" onClick={() => void state.reload()}>
-          {t('common.retry')}
-        </button>
-      </ErrorBox>
-    );
-  }
-  if (state.data === undefined) return <Loading />;
-  return <>{children(state.data)}</>;
+  const failure = (
+    <ErrorBox error={state.error}>
+      <button type="button" onClick={() => void state.reload()}>
+        {t('common.retry')}
+      </button>
+    </ErrorBox>
+  );
+  if (state.data === undefined) return state.error ? failure : <Loading />;
+  // A reload that failed keeps what was shown before, but says so: it is no longer current.
+  return (
+    <>
+      {failure}
+      {children(state.data)}
+    </>
+  );
 }
 
 export function StatusBadge({ status }: { status: string }) {

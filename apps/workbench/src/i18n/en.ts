@@ -18,6 +18,7 @@ export const en = {
   'nav.articles': 'Articles',
   'nav.language': 'Interface language',
   'nav.sign_out': 'Sign out',
+  'nav.sign_out_unsaved': 'Text you typed in a job is not saved yet. Signing out deletes it from this browser. Sign out anyway?',
   'notfound.title': 'Not found',
   'notfound.body': 'There is nothing at this address in the workbench.',
 
@@ -164,6 +165,7 @@ export const en = {
   'review.done.approve': 'Approved.',
   'review.done.request-changes': 'Sent back to the translator.',
   'review.done.publish': 'Published.',
+  'review.done.scheduled': 'Scheduled: it publishes at {{time}}.',
   'review.done.unpublish': 'Unpublished.',
   'review.done.archive': 'Archived.',
   'review.done.reopen': 'Reopened as a draft.',

@@ -16,6 +16,7 @@ export const ru: Record<MessageKey, string> = {
   'nav.articles': 'Статьи',
   'nav.language': 'Язык интерфейса',
   'nav.sign_out': 'Выйти',
+  'nav.sign_out_unsaved': 'Текст, который вы ввели в задании, ещё не сохранён. При выходе он будет удалён из этого браузера. Всё равно выйти?',
   'notfound.title': 'Не найдено',
   'notfound.body': 'В рабочем пространстве по этому адресу ничего нет.',
 
@@ -162,6 +163,7 @@ export const ru: Record<MessageKey, string> = {
   'review.done.approve': 'Одобрено.',
   'review.done.request-changes': 'Возвращено переводчику.',
   'review.done.publish': 'Опубликовано.',
+  'review.done.scheduled': 'Запланировано: публикация {{time}}.',
   'review.done.unpublish': 'Снято с публикации.',
   'review.done.archive': 'Перенесено в архив.',
   'review.done.reopen': 'Снова открыто как черновик.',

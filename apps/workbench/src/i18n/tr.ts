@@ -16,6 +16,7 @@ export const tr: Record<MessageKey, string> = {
   'nav.articles': 'Makaleler',
   'nav.language': 'Arayüz dili',
   'nav.sign_out': 'Çıkış yap',
+  'nav.sign_out_unsaved': 'Bir işte yazdığınız metin henüz kaydedilmedi. Çıkış yaparsanız bu tarayıcıdan silinir. Yine de çıkış yapılsın mı?',
   'notfound.title': 'Bulunamadı',
   'notfound.body': 'Çalışma masasında bu adreste hiçbir şey yok.',
 
@@ -162,6 +163,7 @@ export const tr: Record<MessageKey, string> = {
   'review.done.approve': 'Onaylandı.',
   'review.done.request-changes': 'Çevirmene geri gönderildi.',
   'review.done.publish': 'Yayımlandı.',
+  'review.done.scheduled': 'Zamanlandı: {{time}} tarihinde yayımlanacak.',
   'review.done.unpublish': 'Yayından kaldırıldı.',
   'review.done.archive': 'Arşivlendi.',
   'review.done.reopen': 'Taslak olarak yeniden açıldı.',

@@ -9,7 +9,6 @@ import { unitLabel } from './segment-row';
 export interface Conflict {
   /** The job as it is now, with the text someone else saved. */
   theirs: Schemas['JobDetailDto'];
-  mine: Units;
   base: Units;
   sentVersion: number | undefined;
   message: string;

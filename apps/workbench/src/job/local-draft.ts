@@ -33,6 +33,9 @@ export function writeLocalDraft(userId: string, jobId: string, draft: LocalDraft
   }
 }
 
+/** Whether this user has text kept here that no save has reached yet. */
+export const hasLocalDrafts = (userId: string): boolean => Object.keys(localStorage).some((name) => name.startsWith(`${PREFIX}${userId}.`));
+
 /** A deliberate sign-out leaves no text of this user behind on a shared computer. */
 export function forgetLocalDrafts(userId: string): void {
   for (const name of Object.keys(localStorage)) if (name.startsWith(`${PREFIX}${userId}.`)) localStorage.removeItem(name);

@@ -1,3 +1,4 @@
+import { useRef } from 'preact/hooks';
 import type { Schemas } from '../api/client';
 import { WordDiff } from '../components/word-diff';
 import { t, type MessageKey } from '../i18n';
@@ -49,6 +50,7 @@ export function SegmentRow(props: {
   const change = segment.changed ? changeOf(segment, props.diff) : null;
   const mismatch = value.trim() ? footnoteMismatch(segment.text, value) : { missing: [], extra: [] };
   const id = `unit-${segment.id}`;
+  const box = useRef<HTMLTextAreaElement>(null);
   // A suggestion the box already holds has nothing to offer.
   const suggestions = segment.memory.filter((match) => match.target.trim() !== value.trim());
   const rows = Math.min(
@@ -81,6 +83,7 @@ export function SegmentRow(props: {
             {t('job.translation_of', { unit: unitLabel(segment) })}
           </label>
           <textarea
+            ref={box}
             id={id}
             data-unit={segment.id}
             lang={props.targetLang}
@@ -119,7 +122,11 @@ export function SegmentRow(props: {
                   <button
                     type="button"
                     class="quiet"
-                    onClick={() => props.onInput(match.target)}
+                    onClick={() => {
+                      props.onInput(match.target);
+                      // The button goes (the box now holds its text): keyboard focus would fall to the page; the text is there to edit.
+                      box.current?.focus();
+                    }}
                     aria-label={t('job.use_suggestion', { score: Math.round(match.score) })}
                   >
                     {t('job.use')}

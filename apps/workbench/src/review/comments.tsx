@@ -16,16 +16,19 @@ function anchor(comment: Comment): string {
 export function Comments({
   articleId,
   locale,
+  version,
   compact = false,
   paragraphs = 0,
 }: {
   articleId: string;
   locale: string;
+  /** The translation's version: a workflow step's note becomes a comment, so a new version reloads them. */
+  version?: number;
   compact?: boolean;
   paragraphs?: number;
 }) {
   const path = { id: articleId, locale };
-  const comments = useLoad(() => ok(api.GET('/admin/v1/articles/{id}/translations/{locale}/comments', { params: { path } })), [articleId, locale]);
+  const comments = useLoad(() => ok(api.GET('/admin/v1/articles/{id}/translations/{locale}/comments', { params: { path } })), [articleId, locale, version]);
   const [body, setBody] = useState('');
   const [paragraph, setParagraph] = useState('');
   const [reply, setReply] = useState<Record<string, string>>({});

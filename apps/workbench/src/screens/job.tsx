@@ -45,7 +45,10 @@ function JobWork({ initial }: { initial: Detail }) {
   });
   const [base, setBase] = useState<Units>(() => unitsOf(initial));
   const [units, setUnits] = useState<Units>(() => restored?.merged ?? unitsOf(initial));
-  const [conflict, setConflict] = useState<Conflict | null>(null);
+  // Where someone saved a paragraph the kept text also changed, theirs is shown under the box as after a conflict: a save must not drop it unseen.
+  const [conflict, setConflict] = useState<Conflict | null>(() =>
+    restored?.conflicts.length ? { theirs: initial, base: unitsOf(initial), sentVersion: initial.translation?.version, message: '', merge: restored } : null,
+  );
   const [notice, setNotice] = useState<string | undefined>(() => (restored ? t('job.restored', { count: restored.conflicts.length }) : undefined));
   const [comment, setComment] = useState('');
   const action = useAction();
@@ -117,7 +120,7 @@ function JobWork({ initial }: { initial: Detail }) {
       const theirs = await loadDetail(job.id);
       // The API's 428 text speaks to developers (send If-Match); a translator needs to hear what happened.
       const message = t('conflict.versions', { sent: version ?? 0, current: theirs.translation?.version ?? failure.currentVersion ?? 0 });
-      setConflict({ theirs, mine: units, base, sentVersion: version, message });
+      setConflict({ theirs, base, sentVersion: version, message });
       return false;
     }
   };
@@ -125,7 +128,8 @@ function JobWork({ initial }: { initial: Detail }) {
   const keepMine = () => {
     if (!conflict) return;
     const theirUnits = unitsOf(conflict.theirs);
-    const merge = mergeUnits(conflict.base, conflict.mine, theirUnits);
+    // The boxes stay editable while the panel is shown: merge what they hold now, not what the refused save sent.
+    const merge = mergeUnits(conflict.base, units, theirUnits);
     setDetail(conflict.theirs);
     setBase(theirUnits);
     setUnits(merge.merged);

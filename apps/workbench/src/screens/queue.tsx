@@ -28,7 +28,10 @@ function useQueueLocales() {
 export function QueueScreen({ locale }: { locale: string }) {
   const locales = useQueueLocales();
   const [status, setStatus] = useState<QueueStatus | ''>('');
-  const [page, setPage] = useState(1);
+  // The page belongs to one language's list: another tab starts at its first page (the status filter carries over).
+  const [paging, setPaging] = useState({ locale, page: 1 });
+  const page = paging.locale === locale ? paging.page : 1;
+  const setPage = (next: number) => setPaging({ locale, page: next });
   const queue = useLoad(
     () => ok(api.GET('/admin/v1/queues/{locale}', { params: { path: { locale }, query: { page, limit: PAGE, ...(status ? { status } : {}) } } })),
     [locale, status, page],

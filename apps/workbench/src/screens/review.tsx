@@ -19,15 +19,16 @@ const TRANSLATOR_STEPS: Transition[] = ['submit'];
 export function ReviewScreen({ articleId, locale }: { articleId: string; locale: string }) {
   const path = { id: articleId, locale };
   const translation = useLoad(() => ok(api.GET('/admin/v1/articles/{id}/translations/{locale}', { params: { path } })), [articleId, locale]);
-  // Kept here, not in Review: a step's reload brings a new version, which remounts Review and would drop it.
+  // Kept here, scoped to the text it was said about: back and forward between two texts reuse this screen.
   const [notice, setNotice] = useState<{ text: string; at: string }>();
   const title = translation.data ? translation.data.title : t('review.title');
   return (
     <Layout title={title}>
       <Loaded state={translation}>
         {(data) => (
+          // Keyed by the text, not its version: a step's reload must not drop a comment or reply being typed.
           <Review
-            key={data.version}
+            key={`${data.articleId}/${data.locale}`}
             translation={data}
             reload={translation.reload}
             notice={notice?.at === `${articleId}/${locale}` ? notice.text : undefined}
@@ -68,8 +69,10 @@ function Review({
           body: { ...(note.trim() ? { comment: note.trim() } : {}), ...extra },
         }),
       );
-      setNotice(t(`review.done.${transition}` as MessageKey));
+      // A publish with a time only schedules it: "Published." would tell the editor readers see it now.
+      setNotice(extra.publishAt ? t('review.done.scheduled', { time: formatDate(extra.publishAt) }) : t(`review.done.${transition}` as MessageKey));
       setNote('');
+      setWhen('');
       await reload();
     });
 
@@ -108,7 +111,7 @@ function Review({
       </dl>
       <p class="links">
         <Link href={`/articles/${articleId}/${locale}/revisions`}>{t('review.revisions')}</Link>
-        <JobLink articleId={articleId} locale={locale} />
+        <JobLink articleId={articleId} locale={locale} version={translation.version} />
         {preview.data ? (
           <a href={preview.data} target="_blank" rel="noopener noreferrer">
             {t('review.preview')}
@@ -187,7 +190,7 @@ function Review({
               </div>
             )}
           </section>
-          <Comments articleId={articleId} locale={locale} paragraphs={paragraphs} />
+          <Comments articleId={articleId} locale={locale} version={translation.version} paragraphs={paragraphs} />
         </div>
       </div>
     </div>
