@@ -5,7 +5,7 @@ import { match, navigate, usePath } from './router';
 import { ArticlesScreen } from './screens/articles';
 import { JobScreen } from './screens/job';
 import { LoginScreen } from './screens/login';
-import { QueueScreen } from './screens/queue';
+import { QueueIndex, QueueScreen } from './screens/queue';
 import { ReviewScreen } from './screens/review';
 import { RevisionsScreen } from './screens/revisions';
 import { isEditor, useSession, type Session } from './session';
@@ -36,6 +36,7 @@ export function App() {
   if (match('/login', path) || match('/', path)) return <Redirect to={home(current)} />;
 
   let params: Record<string, string> | null;
+  if (match('/queue', path)) return <QueueIndex />;
   if ((params = match('/queue/:locale', path))) return <QueueScreen locale={params.locale} />;
   if ((params = match('/jobs/:id', path))) return <JobScreen id={params.id} />;
   if (match('/articles', path)) return <ArticlesScreen path={path} />;

@@ -39,7 +39,8 @@ export function Layout({ title, children }: { title: string; children: Component
   const current = useSession();
   useLanguage();
   document.title = `${title} · Kalam`;
-  const queueLocale = current?.user.locales[0];
+  // Editors and admins without languages of their own still reach the queues (the first enabled language's).
+  const queueHref = current?.user.locales[0] ? `/queue/${current.user.locales[0]}` : '/queue';
   return (
     <>
       <a class="skip" href="#main">
@@ -51,9 +52,9 @@ export function Layout({ title, children }: { title: string; children: Component
         </a>
         <nav aria-label={t('nav.label')}>
           <ul>
-            {queueLocale && (
+            {(current?.user.locales.length || isEditor(current)) && (
               <li>
-                <Link href={`/queue/${queueLocale}`}>{t('nav.queue')}</Link>
+                <Link href={queueHref}>{t('nav.queue')}</Link>
               </li>
             )}
             {isEditor(current) && (

@@ -51,11 +51,19 @@ export function useLanguage(): Language {
 
 /** A message in the current language, `{{name}}` filled from `params`. */
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  const template = CATALOGS[language][key] ?? en[key];
+  // Some keys are built from the API's values (a status, a field): one we have no words for shows as itself.
+  const template: string = CATALOGS[language][key] ?? en[key] ?? key;
   return template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 export function formatDate(value: string | null | undefined): string {
   if (!value) return '—';
   return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value));
+}
+
+const FIELDS = ['title', 'subtitle', 'slug', 'summary', 'seoTitle', 'seoDescription', 'body'] as const;
+
+/** A translation field's name for people (`seoTitle` → "SEO title"). */
+export function fieldLabel(field: string): string {
+  return (FIELDS as readonly string[]).includes(field) ? t(`unit.${field}` as MessageKey) : field;
 }

@@ -86,6 +86,7 @@ export function SegmentRow(props: {
             ref={box}
             id={id}
             data-unit={segment.id}
+            class={segment.field === 'body' ? 'para' : undefined}
             lang={props.targetLang}
             rows={rows}
             value={value}

@@ -2,14 +2,14 @@ import { useState } from 'preact/hooks';
 import { api, ok, type Schemas } from '../api/client';
 import { ErrorBox, Loaded } from '../components/states';
 import { useAction, useLoad } from '../hooks';
-import { formatDate, t } from '../i18n';
+import { fieldLabel, formatDate, t } from '../i18n';
 import { session } from '../session';
 
 type Comment = Schemas['CommentResponseDto'];
 
 function anchor(comment: Comment): string {
   if (comment.paragraph) return t('unit.paragraph', { n: comment.paragraph });
-  return comment.field ?? '';
+  return comment.field ? fieldLabel(comment.field) : '';
 }
 
 /** The review conversation of one translation: threads, replies, resolving, and a new comment (optionally on a paragraph). */

@@ -6,7 +6,7 @@ import { Loaded, StatusBadge, statusLabel } from '../components/states';
 import { useLoad } from '../hooks';
 import { formatDate, t } from '../i18n';
 import { navigate, query } from '../router';
-import { Pager } from './queue';
+import { Pager } from '../components/pager';
 
 type Article = Schemas['ArticleResponseDto'];
 const STATUSES = ['draft', 'in_review', 'changes_requested', 'approved', 'published', 'unpublished', 'archived'] as const;

@@ -10,7 +10,7 @@ import { assembleText, changedUnits, mergeUnits, unitsOf, type Units } from '../
 import { readLocalDraft, writeLocalDraft } from '../job/local-draft';
 import { SegmentRow } from '../job/segment-row';
 import { Comments } from '../review/comments';
-import { priorityLabel, kindLabel } from './queue';
+import { kindLabel, priorityLabel } from '../components/labels';
 import { isEditor, session } from '../session';
 
 type Detail = Schemas['JobDetailDto'];
@@ -78,11 +78,17 @@ function JobWork({ initial }: { initial: Detail }) {
     return () => removeEventListener('beforeunload', warn);
   }, [dirty]);
 
+  // Focus follows a message only when the translator was not typing: a save from a text box
+  // (Ctrl+S) leaves them where they were, and the status region announces it.
+  const [focusNotice, setFocusNotice] = useState(false);
   useEffect(() => {
-    if (notice) noticeRef.current?.focus();
-  }, [notice]);
+    if (notice && focusNotice) noticeRef.current?.focus();
+  }, [notice, focusNotice]);
 
-  const say = (message: string) => setNotice(message);
+  const say = (message: string) => {
+    setFocusNotice(!(document.activeElement instanceof HTMLTextAreaElement));
+    setNotice(message);
+  };
 
   const reloadJob = async () => {
     const fresh = await loadDetail(job.id);

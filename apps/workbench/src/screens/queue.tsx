@@ -1,10 +1,13 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { api, ok, type Schemas } from '../api/client';
 import { Layout } from '../components/layout';
 import { Link } from '../components/link';
-import { ErrorBox, Loaded, StatusBadge } from '../components/states';
+import { kindLabel, priorityLabel } from '../components/labels';
+import { Pager } from '../components/pager';
+import { ErrorBox, Loaded, Loading, StatusBadge } from '../components/states';
 import { useAction, useLoad } from '../hooks';
-import { formatDate, t, type MessageKey } from '../i18n';
+import { formatDate, t } from '../i18n';
+import { navigate } from '../router';
 import { isEditor, session } from '../session';
 
 type Item = Schemas['QueueItemDto'];
@@ -12,11 +15,8 @@ const STATUSES = ['open', 'claimed', 'in_review'] as const;
 type QueueStatus = (typeof STATUSES)[number];
 const PAGE = 20;
 
-export const priorityLabel = (priority: string) => t(`priority.${priority}` as MessageKey);
-export const kindLabel = (kind: string) => t(`kind.${kind}` as MessageKey);
-
 /** The languages a user's queue tabs offer: their own, or every enabled one for editors. */
-function useQueueLocales() {
+export function useQueueLocales() {
   return useLoad(async () => {
     const user = session.value!.user;
     if (!isEditor(session.value) && user.locales.length) return user.locales;
@@ -158,18 +158,16 @@ export function QueueScreen({ locale }: { locale: string }) {
   );
 }
 
-export function Pager({ page, total, limit, onPage }: { page: number; total: number; limit: number; onPage: (page: number) => void }) {
-  const pages = Math.max(1, Math.ceil(total / limit));
-  if (pages === 1) return null;
+/** /queue: the first language the user may see the queue of (editors and admins may have none of their own). */
+export function QueueIndex() {
+  const locales = useQueueLocales();
+  const first = locales.data?.[0];
+  useEffect(() => {
+    if (first) navigate(`/queue/${first}`, true);
+  }, [first]);
   return (
-    <nav class="pager" aria-label={t('pager.label')}>
-      <button type="button" disabled={page <= 1} onClick={() => onPage(page - 1)}>
-        {t('pager.previous')}
-      </button>
-      <span>{t('pager.position', { page, pages })}</span>
-      <button type="button" disabled={page >= pages} onClick={() => onPage(page + 1)}>
-        {t('pager.next')}
-      </button>
-    </nav>
+    <Layout title={t('nav.queue')}>
+      <Loaded state={locales}>{(codes) => (codes.length ? <Loading /> : <p class="empty">{t('queue.no_languages')}</p>)}</Loaded>
+    </Layout>
   );
 }
