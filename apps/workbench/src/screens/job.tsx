@@ -1,16 +1,15 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiFailure, ifMatch, ok, type Schemas } from '../api/client';
 import { Layout } from '../components/layout';
-import { Link } from '../components/link';
-import { ErrorBox, Loaded, StatusBadge } from '../components/states';
+import { ErrorBox, Loaded } from '../components/states';
 import { asFailure, useAction, useLoad } from '../hooks';
-import { formatDate, t } from '../i18n';
+import { t } from '../i18n';
 import { ConflictPanel, type Conflict } from '../job/conflict-panel';
 import { assembleText, changedUnits, mergeUnits, unitsOf, type Units } from '../job/job-text';
+import { JobMeta } from '../job/job-meta';
 import { readLocalDraft, writeLocalDraft } from '../job/local-draft';
 import { SegmentRow } from '../job/segment-row';
 import { Comments } from '../review/comments';
-import { kindLabel, priorityLabel } from '../components/labels';
 import { isEditor, session } from '../session';
 
 type Detail = Schemas['JobDetailDto'];
@@ -174,43 +173,7 @@ function JobWork({ initial }: { initial: Detail }) {
 
   return (
     <div class="job" onKeyDown={onKeyDown}>
-      <dl class="meta">
-        <div>
-          <dt>{t('job.languages')}</dt>
-          <dd>
-            {detail.sourceLocale.toUpperCase()} → {job.locale.toUpperCase()}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('queue.kind')}</dt>
-          <dd>{kindLabel(job.kind)}</dd>
-        </div>
-        <div>
-          <dt>{t('queue.priority')}</dt>
-          <dd>{priorityLabel(job.priority)}</dd>
-        </div>
-        <div>
-          <dt>{t('queue.due')}</dt>
-          <dd>{formatDate(job.dueAt)}</dd>
-        </div>
-        <div>
-          <dt>{t('queue.status')}</dt>
-          <dd>
-            <StatusBadge status={job.status} />
-            {job.assignee && <span class="muted"> {job.assignee.id === me ? t('queue.you') : job.assignee.displayName}</span>}
-            {job.claimedUntil && <span class="muted"> {t('job.until', { time: formatDate(job.claimedUntil) })}</span>}
-          </dd>
-        </div>
-        {detail.translation && (
-          <div>
-            <dt>{t('job.translation')}</dt>
-            <dd>
-              <StatusBadge status={detail.translation.status} /> <span class="muted">v{detail.translation.version}</span>{' '}
-              <Link href={`/articles/${job.articleId}/${job.locale}`}>{t('job.open_review')}</Link>
-            </dd>
-          </div>
-        )}
-      </dl>
+      <JobMeta detail={detail} me={me} />
 
       <div class="toolbar sticky" role="toolbar" aria-label={t('job.actions')}>
         {job.status === 'open' && (
