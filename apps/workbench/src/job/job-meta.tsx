@@ -31,8 +31,14 @@ export function JobMeta({ detail, me }: { detail: Schemas['JobDetailDto']; me: s
         <dt>{t('queue.status')}</dt>
         <dd>
           <StatusBadge status={job.status} />
-          {job.assignee && <span class="muted"> {job.assignee.id === me ? t('queue.you') : job.assignee.displayName}</span>}
-          {job.claimedUntil && <span class="muted"> {t('job.until', { time: formatDate(job.claimedUntil) })}</span>}
+          {job.assignee && (
+            <span class="muted">
+              {' '}
+              {job.assignee.id === me
+                ? t(job.claimedUntil ? 'job.yours_until' : 'job.yours', { time: formatDate(job.claimedUntil) })
+                : t(job.claimedUntil ? 'job.held_by_until' : 'job.held_by', { name: job.assignee.displayName, time: formatDate(job.claimedUntil) })}
+            </span>
+          )}
         </dd>
       </div>
       {detail.translation && (

@@ -12,9 +12,17 @@ export function deliveryUrl(): string {
  * A preview token for this session's preview links: minted once (it can only read drafts through the
  * delivery API, for a day), reused, and revoked at sign-out.
  */
-export async function previewToken(): Promise<string> {
+let minting: Promise<string> | null = null;
+
+export function previewToken(): Promise<string> {
   const current = session.value!;
-  if (current.preview && current.preview.expiresAt > Date.now() + 60_000) return current.preview.token;
+  if (current.preview && current.preview.expiresAt > Date.now() + 60_000) return Promise.resolve(current.preview.token);
+  // Two screens asking at once share one token (sign-out revokes the one the session knows).
+  minting ??= mint().finally(() => (minting = null));
+  return minting;
+}
+
+async function mint(): Promise<string> {
   const minted = await ok(api.POST('/admin/v1/tokens', { body: { name: 'Workbench preview', kind: 'preview', expiresInDays: 1 } }));
   const preview = { id: minted.id, token: minted.token!, expiresAt: minted.expiresAt ? Date.parse(minted.expiresAt) : Date.now() + 86_400_000 };
   session.set({ ...session.value!, preview });

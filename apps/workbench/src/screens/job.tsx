@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiFailure, ifMatch, ok, type Schemas } from '../api/client';
 import { Layout } from '../components/layout';
+import { Link } from '../components/link';
 import { ErrorBox, Loaded } from '../components/states';
 import { asFailure, useAction, useLoad } from '../hooks';
 import { t } from '../i18n';
@@ -97,6 +98,8 @@ function JobWork({ initial }: { initial: Detail }) {
 
   const claim = (what: 'claim' | 'release') =>
     action.run(async () => {
+      // Released text can no longer be edited here: saying so first keeps it from being stranded.
+      if (what === 'release' && dirty && !confirm(t('job.release_unsaved'))) return;
       await ok(api.POST(`/admin/v1/jobs/{id}/${what}`, { params: { path: { id: job.id } } }));
       await reloadJob();
       say(what === 'claim' ? t('job.claimed') : t('job.released'));
@@ -195,6 +198,11 @@ function JobWork({ initial }: { initial: Detail }) {
               {t('job.submit')}
             </button>
           </>
+        )}
+        {!editable && (
+          <Link href={`/queue/${job.locale}`} class="back">
+            {t('job.back_to_queue')}
+          </Link>
         )}
         <span class="status-line" aria-live="polite">
           {action.busy ? t('common.working') : dirty ? t('job.unsaved') : ''}
