@@ -73,6 +73,16 @@ describe('media', () => {
     expect(list.body.items.every((m: { sizeBytes: number | null }) => (m.sizeBytes ?? 0) < 4096)).toBe(true);
   });
 
+  it('tells every role the limit an upload must fit, so a client can refuse a file before sending it', async () => {
+    const translator = (await signIn(test, 'translator', ['tr'])).token;
+    for (const who of [token, translator]) {
+      const response = await test.http.get('/admin/v1/media/limits', { token: who });
+      expect(response.status).toBe(200);
+      expect(response.body).toEqual({ maxBytes: 4096, types: ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/avif'] });
+    }
+    expect((await test.http.get('/admin/v1/media/limits')).status).toBe(401);
+  });
+
   it('names an over-long credit in an upload form', async () => {
     const response = await upload(form({ credit: 'x'.repeat(301) }, { name: 'ok.png', type: 'image/png', bytes: PNG_1X1 }));
     expect(response.status).toBe(400);

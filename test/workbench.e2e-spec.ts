@@ -1,10 +1,9 @@
 import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { axe, describeViolations, findChromium, launchChromium, screenshot, widths } from './support/browser';
+import { checkScreen, findChromium, freePortPair, launchChromium, openPage } from './support/browser';
 import { answers, compileApps, LAUNCHER_ADMIN, startLauncher, stopLauncher, until } from './support/processes';
 
 /**
@@ -25,9 +24,6 @@ if (!browserPath) {
   const given = process.env.CHROMIUM_PATH ? ` at CHROMIUM_PATH=${process.env.CHROMIUM_PATH}` : '';
   console.warn(`Browser tests did not run: no Chromium found${given} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
 }
-
-const WIDE = { width: 1440, height: 900 };
-const NARROW = { width: 360, height: 780 };
 
 const EN = {
   title: 'Water on the Syr Darya',
@@ -62,21 +58,6 @@ const UNPOSTED_COMMENT = 'Paragraph 1: check the spelling of Tanrı Dağları';
 const PASSWORD = 'a-long-password-too';
 const EDITOR = { email: 'elif@example.org', password: PASSWORD, role: 'editor', locales: ['en', 'tr'], displayName: 'Elif Editor' };
 const TRANSLATOR = { email: 'timur@example.org', password: PASSWORD, role: 'translator', locales: ['tr'], displayName: 'Timur Translator' };
-
-const bindable = (port: number) =>
-  new Promise<boolean>((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
-
-/** A port whose next one is free too (the admin API takes it, the delivery API the next). */
-async function freePortPair(): Promise<number> {
-  for (;;) {
-    const port = 20_000 + Math.floor(Math.random() * 20_000);
-    if ((await bindable(port)) && (await bindable(port + 1))) return port;
-  }
-}
 
 (browserPath ? describe : describe.skip)('the workbench in a browser', () => {
   let dataDir: string;
@@ -116,37 +97,7 @@ async function freePortPair(): Promise<number> {
     return queue.items[0].id as string;
   };
 
-  /** A page in a browser context of its own (its own sign-in), with the language the browser asks for. */
-  async function newPage(locale: string): Promise<Page> {
-    const context = await browser.newContext({ locale, viewport: WIDE });
-    // A step that does not happen fails in seconds, not at Jest's timeout.
-    context.setDefaultTimeout(10_000);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && message.text().includes('Content Security Policy')) pageErrors.push(`${page.url()}: ${message.text()}`);
-    });
-    return page;
-  }
-
-  /**
-   * The screen as it is, at a desktop and a phone width: nothing scrolls sideways, axe finds no
-   * serious or critical violation, and (SCREENSHOTS=1) a full-page picture of each.
-   */
-  async function checkScreen(page: Page, name: string): Promise<void> {
-    for (const size of [WIDE, NARROW]) {
-      await page.setViewportSize(size);
-      await page.evaluate(() => new Promise((resolve) => window.requestAnimationFrame(resolve)));
-      const { scrollWidth, innerWidth } = await widths(page);
-      expect({ screen: name, width: size.width, scrollWidth, fits: scrollWidth <= innerWidth }).toMatchObject({ screen: name, width: size.width, fits: true });
-      const violations = await axe(page);
-      expect(`${name} at ${size.width}px: ${describeViolations(violations) || 'no serious or critical violations'}`).toBe(
-        `${name} at ${size.width}px: no serious or critical violations`,
-      );
-      await screenshot(page, `${name}-${size.width}`);
-    }
-    await page.setViewportSize(WIDE);
-  }
+  const newPage = (locale: string) => openPage(browser, locale, pageErrors);
 
   /** The units the job screen marks as changed in the source, by their text box's id. */
   const changedUnits = (page: Page) => page.locator('section.segment.changed textarea').evaluateAll((areas) => areas.map((area) => area.id));

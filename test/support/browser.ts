@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { mkdir } from 'node:fs/promises';
 import * as path from 'node:path';
 import { source as AXE_SOURCE } from 'axe-core';
@@ -73,4 +74,57 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await sharp(png)
     .png({ palette: true, compressionLevel: 9 })
     .toFile(path.join(SCREENSHOT_DIR, `${name}.png`));
+}
+
+export const WIDE = { width: 1440, height: 900 };
+export const NARROW = { width: 360, height: 780 };
+
+/**
+ * A page in a browser context of its own (its own sign-in), with the language the browser asks
+ * for. Uncaught errors and Content-Security-Policy refusals are pushed to `errors`.
+ */
+export async function openPage(browser: Browser, locale: string, errors: string[]): Promise<Page> {
+  const context = await browser.newContext({ locale, viewport: WIDE });
+  // A step that does not happen fails in seconds, not at Jest's timeout.
+  context.setDefaultTimeout(10_000);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && message.text().includes('Content Security Policy')) errors.push(`${page.url()}: ${message.text()}`);
+  });
+  return page;
+}
+
+/**
+ * The screen as it is, at a desktop and a phone width: nothing scrolls sideways, axe finds no
+ * serious or critical violation, and (SCREENSHOTS=1) a full-page picture of each.
+ */
+export async function checkScreen(page: Page, name: string): Promise<void> {
+  for (const size of [WIDE, NARROW]) {
+    await page.setViewportSize(size);
+    await page.evaluate(() => new Promise((resolve) => window.requestAnimationFrame(resolve)));
+    const { scrollWidth, innerWidth } = await widths(page);
+    expect({ screen: name, width: size.width, scrollWidth, fits: scrollWidth <= innerWidth }).toMatchObject({ screen: name, width: size.width, fits: true });
+    const violations = await axe(page);
+    expect(`${name} at ${size.width}px: ${describeViolations(violations) || 'no serious or critical violations'}`).toBe(
+      `${name} at ${size.width}px: no serious or critical violations`,
+    );
+    await screenshot(page, `${name}-${size.width}`);
+  }
+  await page.setViewportSize(WIDE);
+}
+
+const bindable = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+
+/** A port whose next one is free too (the admin API takes it, the delivery API the next). */
+export async function freePortPair(): Promise<number> {
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    if ((await bindable(port)) && (await bindable(port + 1))) return port;
+  }
 }

@@ -5,6 +5,7 @@ import { match, navigate, usePath } from './router';
 import { ArticlesScreen } from './screens/articles';
 import { JobScreen } from './screens/job';
 import { LoginScreen } from './screens/login';
+import { MediaScreen } from './screens/media';
 import { QueueIndex, QueueScreen } from './screens/queue';
 import { ReviewScreen } from './screens/review';
 import { RevisionsScreen } from './screens/revisions';
@@ -40,6 +41,7 @@ export function App() {
   if ((params = match('/queue/:locale', path))) return <QueueScreen locale={params.locale} />;
   if ((params = match('/jobs/:id', path))) return <JobScreen id={params.id} />;
   if (match('/articles', path)) return <ArticlesScreen path={path} />;
+  if (match('/media', path)) return <MediaScreen />;
   if ((params = match('/articles/:id/:locale', path))) return <ReviewScreen articleId={params.id} locale={params.locale} />;
   if ((params = match('/articles/:id/:locale/revisions', path))) return <RevisionsScreen articleId={params.id} locale={params.locale} />;
   return (

@@ -6,5 +6,6 @@ import './styles/layout.css';
 import './styles/job.css';
 import './styles/review.css';
 import './styles/login.css';
+import './styles/media.css';
 
 render(<App />, document.getElementById('app')!);

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiNoContentRe
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createReadStream } from 'node:fs';
 import { AnyRole, CurrentUser, Roles, type UserEntity } from '@kalam/auth';
-import { CreateExternalMediaDto, MediaResponseDto, MediaService, PageQueryDto, UpdateMediaDto, type Page } from '@kalam/content';
+import { CreateExternalMediaDto, MediaLimitsDto, MediaResponseDto, MediaService, PageQueryDto, UpdateMediaDto, type Page } from '@kalam/content';
 import { ApiPage, ApiErrors, ApiVersionedWrite, createValidationPipe, httpConfig, type HttpConfig, IfMatch, UuidParam } from '@kalam/platform';
 import { readUpload } from './read-upload';
 
@@ -23,6 +23,14 @@ export class MediaController {
   async list(@Query() query: PageQueryDto): Promise<Page<MediaResponseDto>> {
     const page = await this.media.list(query);
     return { ...page, items: page.items.map(MediaResponseDto.from) };
+  }
+
+  @AnyRole()
+  @Get('limits')
+  @ApiOperation({ summary: 'The size limit and image types an upload must fit' })
+  @ApiOkResponse({ type: MediaLimitsDto })
+  limits(): MediaLimitsDto {
+    return this.media.limits();
   }
 
   /**

@@ -307,6 +307,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/v1/media/limits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The size limit and image types an upload must fit */
+        get: operations["MediaController_limits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/v1/media/{id}": {
         parameters: {
             query?: never;
@@ -1199,6 +1216,21 @@ export interface components {
             limit: number;
             /** @description Items matching the filters. */
             total: number;
+        };
+        MediaLimitsDto: {
+            /**
+             * @description The largest file accepted, in bytes (MEDIA_MAX_BYTES)
+             * @example 10485760
+             */
+            maxBytes: number;
+            /**
+             * @description The accepted media types (the bytes are checked, not the name)
+             * @example [
+             *       "image/jpeg",
+             *       "image/png"
+             *     ]
+             */
+            types: string[];
         };
         UpdateMediaDto: {
             /** @example Photo: Press Office */
@@ -3718,6 +3750,43 @@ export interface operations {
             };
             /** @description The file is not a readable image */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    MediaController_limits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MediaLimitsDto"];
+                };
+            };
+            /** @description No token, or an unknown, expired or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description This role or locale scope may not do this (or a preview token was sent) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -62,6 +62,9 @@ export function Layout({ title, children }: { title: string; children: Component
                 <Link href="/articles">{t('nav.articles')}</Link>
               </li>
             )}
+            <li>
+              <Link href="/media">{t('nav.media')}</Link>
+            </li>
           </ul>
         </nav>
         <div class="account">

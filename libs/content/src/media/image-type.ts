@@ -10,6 +10,9 @@ const ALLOWED: Record<string, { mime: string; extension: string }> = {
   heif: { mime: 'image/avif', extension: 'avif' },
 };
 
+/** The accepted formats' media types, for clients that check a file before sending it. */
+export const ACCEPTED_IMAGE_TYPES: readonly string[] = Object.values(ALLOWED).map((format) => format.mime);
+
 // Decoding refuses anything larger: a small file can claim enormous dimensions (a pixel bomb).
 const MAX_PIXELS = 100_000_000;
 

@@ -12,8 +12,8 @@ import { MEDIA_TEXT } from './media-text';
 import { pageWindow, type Page, type PageQueryDto } from '../common/pagination';
 import { validateRecordValues } from '../common/validate-record';
 import { contentConfig, type ContentConfig } from '../content.config';
-import { MediaTranslationInputDto, type CreateExternalMediaDto, type UpdateMediaDto } from './dto/media.dto';
-import { inspectImage } from './image-type';
+import { MediaTranslationInputDto, type CreateExternalMediaDto, type MediaLimitsDto, type UpdateMediaDto } from './dto/media.dto';
+import { ACCEPTED_IMAGE_TYPES, inspectImage } from './image-type';
 import { MediaEntity } from './media.entity';
 import { ContentChangeHooks } from '../common/content-change-hooks';
 
@@ -37,6 +37,10 @@ export class MediaService {
 
   get maxBytes(): number {
     return this.config.mediaMaxBytes;
+  }
+
+  limits(): MediaLimitsDto {
+    return { maxBytes: this.config.mediaMaxBytes, types: [...ACCEPTED_IMAGE_TYPES] };
   }
 
   async list(query: PageQueryDto): Promise<Page<MediaEntity>> {

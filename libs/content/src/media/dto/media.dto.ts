@@ -69,3 +69,10 @@ export class MediaResponseDto {
     };
   }
 }
+
+/** What an upload must fit, so a client can refuse a file before sending megabytes the API would refuse. */
+export class MediaLimitsDto {
+  @ApiProperty({ description: 'The largest file accepted, in bytes (MEDIA_MAX_BYTES)', example: 10485760 }) maxBytes: number;
+  @ApiProperty({ description: 'The accepted media types (the bytes are checked, not the name)', example: ['image/jpeg', 'image/png'] })
+  types: string[];
+}
