@@ -7,6 +7,12 @@ import { t } from '../i18n';
 type Media = Schemas['MediaResponseDto'];
 type Captions = Record<string, { caption: string; alt: string }>;
 
+// The API's limits (MediaTranslationInputDto).
+const FIELDS = [
+  { field: 'caption', label: 'media.caption', maxLength: 2000 },
+  { field: 'alt', label: 'media.alt', maxLength: 500 },
+] as const;
+
 const captionsOf = (media: Media, locales: string[]): Captions =>
   Object.fromEntries(locales.map((l) => [l, { caption: media.translations[l]?.caption ?? '', alt: media.translations[l]?.alt ?? '' }]));
 
@@ -95,26 +101,18 @@ export function MediaEdit({
       {locales.map((locale) => (
         <fieldset key={locale}>
           <legend>{t('media.captions_in', { locale: locale.toUpperCase() })}</legend>
-          <label>
-            {t('media.caption')}
-            <input
-              type="text"
-              lang={locale}
-              maxLength={2000}
-              value={captions[locale].caption}
-              onInput={(e) => set(locale, 'caption', (e.target as HTMLInputElement).value)}
-            />
-          </label>
-          <label>
-            {t('media.alt')}
-            <input
-              type="text"
-              lang={locale}
-              maxLength={500}
-              value={captions[locale].alt}
-              onInput={(e) => set(locale, 'alt', (e.target as HTMLInputElement).value)}
-            />
-          </label>
+          {FIELDS.map(({ field, label, maxLength }) => (
+            <label key={field}>
+              {t(label)}
+              <input
+                type="text"
+                lang={locale}
+                maxLength={maxLength}
+                value={captions[locale][field]}
+                onInput={(e) => set(locale, field, (e.target as HTMLInputElement).value)}
+              />
+            </label>
+          ))}
         </fieldset>
       ))}
       {conflict && (
