@@ -15,11 +15,11 @@ const LIMITS = { files: 1, fields: 10, parts: 12, fieldSize: 64 * 1024 };
 // as latin1, a field's string holds its bytes one to one; they are then decoded strictly, as JSON bodies are.
 const FIELD_CHARSET = 'latin1';
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-function decodeField(value: string, field: string): string {
+function decodeField(value: string): string {
   try {
     return strictUtf8.decode(Buffer.from(value, FIELD_CHARSET));
   } catch {
-    throw KalamError.badRequest('request.invalid_utf8', {}, [{ field, code: 'request.invalid_utf8' }]);
+    throw KalamError.badRequest('request.invalid_utf8');
   }
 }
 
@@ -59,7 +59,7 @@ export async function readUpload(request: FastifyRequest, maxBytes: number, maxJ
   // Form fields get the checks JSON bodies get: no NUL, no lone surrogate, and `translations`
   // through the same strict parser (depth, malformed JSON).
   const rawCredit = field('credit');
-  const credit = rawCredit === undefined ? undefined : decodeField(rawCredit, 'credit');
+  const credit = rawCredit === undefined ? undefined : decodeField(rawCredit);
   assertStorableText({ credit, filename: part.filename });
   const rawTranslations = field('translations');
   const translations = rawTranslations === undefined ? undefined : parseJsonBody(Buffer.from(rawTranslations, FIELD_CHARSET), maxJsonDepth);
