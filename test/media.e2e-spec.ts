@@ -229,4 +229,61 @@ describe('media', () => {
     }
     expect(await stored()).toBe(before);
   });
+
+  /** A form whose text field carries these bytes as they are (FormData would re-encode a string). */
+  const formWithRawField = (name: string, value: Buffer) =>
+    Buffer.concat([
+      Buffer.from(`--zzz\r\ncontent-disposition: form-data; name="${name}"\r\n\r\n`),
+      value,
+      Buffer.from('\r\n--zzz\r\ncontent-disposition: form-data; name="file"; filename="a.png"\r\ncontent-type: image/png\r\n\r\n'),
+      PNG_1X1,
+      Buffer.from('\r\n--zzz--\r\n'),
+    ]);
+
+  it('refuses form fields that are not valid UTF-8, as it refuses such JSON, rather than storing U+FFFD', async () => {
+    const before = await stored();
+    const invalid = Buffer.from([0x41, 0xff, 0xfe, 0xc3, 0x28]);
+    const surrogate = Buffer.concat([Buffer.from('{"tr":{"caption":"'), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from('"}}')]);
+    for (const [name, value] of [
+      ['credit', invalid],
+      ['translations', surrogate],
+    ] as const) {
+      const response = await rawUpload('multipart/form-data; boundary=zzz', formWithRawField(name, value));
+      expect({ name, status: response.status, error: ((await response.json()) as { error: string }).error }).toEqual({
+        name,
+        status: 400,
+        error: 'request.invalid_utf8',
+      });
+    }
+    expect(await stored()).toBe(before);
+
+    // Text in any script still arrives whole, from a browser's FormData and from raw UTF-8 bytes.
+    const credit = 'Fotoğraf: Şükrü Çelik / Фото: Пётр 📷';
+    const fromForm = await upload(
+      form({ credit, translations: JSON.stringify({ ru: { caption: 'Шлюз', alt: 'Ворота' } }) }, { name: 'şehir.png', type: 'image/png', bytes: PNG_1X1 }),
+    );
+    expect(fromForm.status).toBe(201);
+    expect((await fromForm.json()) as object).toMatchObject({ credit, translations: { ru: { caption: 'Шлюз', alt: 'Ворота' } } });
+    const fromBytes = await rawUpload('multipart/form-data; boundary=zzz', formWithRawField('credit', Buffer.from(credit, 'utf8')));
+    expect(fromBytes.status).toBe(201);
+    expect(((await fromBytes.json()) as { credit: string }).credit).toBe(credit);
+  });
+
+  it('tells an author editing someone else’s image that it is not theirs, not that the language is refused', async () => {
+    const external = await test.http.post('/admin/v1/media', { url: 'https://images.example.org/not-yours.jpg' }, { token });
+    const author = (await signIn(test, 'author', ['en'])).token;
+    const response = await test.http.patch(
+      `/admin/v1/media/${external.body.id}`,
+      { translations: { en: { caption: 'Mine now' } } },
+      { token: author, headers: { 'if-match': '"1"' } },
+    );
+    expect(response.status).toBe(403);
+    expect(response.body.error).toBe('forbidden');
+    const elsewhere = await test.http.patch(
+      `/admin/v1/media/${external.body.id}`,
+      { translations: { tr: { caption: 'Benim' } } },
+      { token: author, headers: { 'if-match': '"1"' } },
+    );
+    expect(elsewhere.body).toMatchObject({ error: 'auth.locale_forbidden' });
+  });
 });

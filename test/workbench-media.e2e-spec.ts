@@ -16,6 +16,7 @@ const browserPath = findChromium();
 const PASSWORD = 'a-long-password-too';
 const EDITOR = { email: 'selin@example.org', password: PASSWORD, role: 'editor', locales: ['en', 'tr'], displayName: 'Selin Editor' };
 const TRANSLATOR = { email: 'oleg@example.org', password: PASSWORD, role: 'translator', locales: ['ru'], displayName: 'Oleg Translator' };
+const TR_DESK = { email: 'deniz@example.org', password: PASSWORD, role: 'editor', locales: ['tr'], displayName: 'Deniz TR Desk' };
 // The launcher's default MEDIA_MAX_BYTES: 10 MiB.
 const LIMIT = 10 * 1024 * 1024;
 const CAPTION = 'Sluice gates on the lower canal';
@@ -63,6 +64,7 @@ const CAPTION = 'Sluice gates on the lower canal';
     tokens.admin = await signIn(LAUNCHER_ADMIN);
     await call('admin', 'POST', '/users', EDITOR);
     await call('admin', 'POST', '/users', TRANSLATOR);
+    await call('admin', 'POST', '/users', TR_DESK);
     tokens.editor = await signIn(EDITOR);
     editor = await openPage(browser, 'en-GB', pageErrors);
     editor.on('request', (request) => {
@@ -180,5 +182,28 @@ const CAPTION = 'Sluice gates on the lower canal';
     const [stored] = (await call('admin', 'GET', '/media')).items;
     expect(stored.translations.ru.caption).toBe('Шлюзовые ворота нижнего канала');
     await translator.context().close();
+  });
+
+  it('offers an editor of one language only what the API will take: that language, and no credit on an image with text in others', async () => {
+    const desk = await openPage(browser, 'en-GB', pageErrors);
+    await signInWithForm(desk, TR_DESK, '/media');
+    await desk.getByText(CAPTION).waitFor();
+    expect(await desk.getByLabel('Caption language').locator('option').allTextContents()).toEqual(['TR']);
+    await desk.getByRole('button', { name: `Edit the credit and captions of “${CAPTION}”` }).click();
+    expect(await desk.locator('.media-edit legend').allTextContents()).toEqual(['Caption and alternative text · TR']);
+    expect(await desk.locator('.media-edit').getByLabel('Credit').count()).toBe(0);
+    await desk.context().close();
+  });
+
+  it('says so when the image being edited was deleted meanwhile, and takes it off the list', async () => {
+    const doomed = await call('admin', 'POST', '/media', { url: 'https://images.example.org/doomed.jpg', translations: { en: { caption: 'Doomed picture' } } });
+    await editor.reload();
+    await editor.getByRole('button', { name: 'Edit the credit and captions of “Doomed picture”' }).click();
+    await editor.locator('.media-edit').getByLabel('Credit').fill('Photo: too late');
+    await call('admin', 'DELETE', `/media/${doomed.id}`);
+    await editor.getByRole('button', { name: 'Save', exact: true }).click();
+    await editor.getByRole('alert').getByText('Someone deleted this image while you were editing it', { exact: false }).waitFor();
+    expect(await editor.locator('.media-edit').count()).toBe(0);
+    expect(await editor.getByText('Doomed picture').count()).toBe(0);
   });
 });

@@ -242,6 +242,7 @@ export const en = {
   'media.saved': 'Saved.',
   'media.conflict':
     'Someone saved this image while you were editing. What you changed is still in the form; the other fields now show what they saved. Check, then save again.',
+  'media.gone': 'Someone deleted this image while you were editing it; your changes to it were not saved.',
   'media.image': 'Image {{n}}',
 };
 

@@ -241,5 +241,6 @@ export const tr: Record<MessageKey, string> = {
   'media.saved': 'Kaydedildi.',
   'media.conflict':
     'Siz düzenlerken başka biri bu görseli kaydetti. Sizin değiştirdikleriniz formda duruyor; öteki alanlar artık onun kaydettiğini gösteriyor. Bakın, sonra yeniden kaydedin.',
+  'media.gone': 'Siz düzenlerken başka biri bu görseli sildi; yaptığınız değişiklikler kaydedilmedi.',
   'media.image': 'Görsel {{n}}',
 };

@@ -28,6 +28,7 @@ export function MediaEdit({
   canCredit,
   onSaved,
   onConflict,
+  onGone,
   onClose,
 }: {
   media: Media;
@@ -35,6 +36,8 @@ export function MediaEdit({
   canCredit: boolean;
   onSaved: () => Promise<void>;
   onConflict: () => Promise<Media | undefined>;
+  /** The image was deleted meanwhile: nothing here can be saved any more. */
+  onGone: () => Promise<void>;
   onClose: () => void;
 }) {
   const [base, setBase] = useState({ version: media.version, credit: media.credit ?? '', captions: captionsOf(media, locales) });
@@ -57,26 +60,33 @@ export function MediaEdit({
         return await ok(api.PATCH('/admin/v1/media/{id}', { params: { path: { id: media.id }, header: ifMatch(base.version) }, body }));
       } catch (error) {
         const status = (error as { status?: number }).status;
+        if (status === 404) {
+          await onGone();
+          return undefined;
+        }
         if (status !== 412) throw error;
         // Field by field: what the user edited stays theirs; what they did not takes the saved value.
         const fresh = await onConflict();
-        if (fresh) {
-          const next = { version: fresh.version, credit: fresh.credit ?? '', captions: captionsOf(fresh, locales) };
-          const pick = (mine: string, started: string, saved: string) => (mine === started ? saved : mine);
-          setCredit(pick(credit, base.credit, next.credit));
-          setCaptions(
-            Object.fromEntries(
-              locales.map((l) => [
-                l,
-                {
-                  caption: pick(captions[l].caption, base.captions[l].caption, next.captions[l].caption),
-                  alt: pick(captions[l].alt, base.captions[l].alt, next.captions[l].alt),
-                },
-              ]),
-            ),
-          );
-          setBase(next);
+        if (!fresh) {
+          // Changed, then deleted, before we could read it again.
+          await onGone();
+          return undefined;
         }
+        const next = { version: fresh.version, credit: fresh.credit ?? '', captions: captionsOf(fresh, locales) };
+        const pick = (mine: string, started: string, saved: string) => (mine === started ? saved : mine);
+        setCredit(pick(credit, base.credit, next.credit));
+        setCaptions(
+          Object.fromEntries(
+            locales.map((l) => [
+              l,
+              {
+                caption: pick(captions[l].caption, base.captions[l].caption, next.captions[l].caption),
+                alt: pick(captions[l].alt, base.captions[l].alt, next.captions[l].alt),
+              },
+            ]),
+          ),
+        );
+        setBase(next);
         setConflict(true);
         return undefined;
       }

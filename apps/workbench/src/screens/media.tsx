@@ -8,10 +8,30 @@ import { currentLanguage, formatBytes, t } from '../i18n';
 import { MediaEdit } from '../media/media-edit';
 import { MediaThumb } from '../media/media-thumb';
 import { UploadForm } from '../media/upload-form';
-import { useSession } from '../session';
+import { useSession, type Session } from '../session';
 
 type Media = Schemas['MediaResponseDto'];
 const PAGE = 12;
+
+/** The API's rule (canWorkIn): admins everywhere; others in their languages, none listed meaning all except for translators. */
+function worksIn(current: Session | null, locale: string): boolean {
+  const user = current?.user;
+  if (!user) return false;
+  if (user.role === 'admin') return true;
+  if (user.locales.length === 0) return user.role !== 'translator';
+  return user.locales.includes(locale);
+}
+
+/**
+ * Whether the API would let this user change an image's credit (canManageRecord): admins; editors
+ * holding every language the image has text in; authors only on their own images, which the
+ * list does not say, so they are offered it and the API decides.
+ */
+function mayCredit(current: Session | null, media: Media): boolean {
+  const role = current?.user.role;
+  if (role === 'admin' || role === 'author') return true;
+  return role === 'editor' && Object.keys(media.translations).every((locale) => worksIn(current, locale));
+}
 
 /** A caption in the interface's language, else in any language, else the credit: how people tell images apart. */
 function nameOf(media: Media, n: number): string {
@@ -28,12 +48,14 @@ export function MediaScreen() {
   const [page, setPage] = useState(1);
   const [editing, setEditing] = useState<string>();
   const [saved, setSaved] = useState<string>();
+  const [gone, setGone] = useState(false);
   const limits = useLoad(() => ok(api.GET('/admin/v1/media/limits')), []);
   const locales = useLoad(async () => (await ok(api.GET('/admin/v1/locales'))).filter((l) => l.enabled).map((l) => l.code), []);
   const media = useLoad(() => ok(api.GET('/admin/v1/media', { params: { query: { page, limit: PAGE } } })), [page]);
   const role = current?.user.role;
   const canUpload = role === 'admin' || role === 'editor' || role === 'author';
-  const writable = (all: string[]) => (role === 'translator' ? all.filter((l) => current!.user.locales.includes(l)) : all);
+  // Only the languages the API will take from this user: offering others ends in a 403 after the upload.
+  const writable = (all: string[]) => all.filter((l) => worksIn(current, l));
 
   return (
     <Layout title={t('media.title')}>
@@ -44,7 +66,7 @@ export function MediaScreen() {
               {(all) => (
                 <UploadForm
                   limits={rules}
-                  locales={all}
+                  locales={writable(all)}
                   onUploaded={async () => {
                     setPage(1);
                     await media.reload();
@@ -54,6 +76,11 @@ export function MediaScreen() {
             </Loaded>
           )}
         </Loaded>
+      )}
+      {gone && (
+        <p class="error" role="alert">
+          {t('media.gone')}
+        </p>
       )}
       <Loaded state={media}>
         {(data) =>
@@ -82,8 +109,13 @@ export function MediaScreen() {
                               <MediaEdit
                                 media={item}
                                 locales={writable(all)}
-                                canCredit={role !== 'translator'}
+                                canCredit={mayCredit(current, item)}
                                 onClose={() => setEditing(undefined)}
+                                onGone={async () => {
+                                  setEditing(undefined);
+                                  setGone(true);
+                                  await media.reload();
+                                }}
                                 onConflict={async () => {
                                   await media.reload();
                                   return ok(api.GET('/admin/v1/media/{id}', { params: { path: { id: item.id } } })).catch(() => undefined);
@@ -108,6 +140,7 @@ export function MediaScreen() {
                               aria-label={t('media.edit_named', { name })}
                               onClick={() => {
                                 setSaved(undefined);
+                                setGone(false);
                                 setEditing(item.id);
                               }}
                             >

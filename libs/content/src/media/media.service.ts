@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { DataSource, Repository, type EntityManager } from 'typeorm';
 import { assertIfMatchWhenGiven, KalamError, recordAudit } from '@kalam/core';
 import { LocalesService } from '@kalam/i18n';
-import { assertLocaleScope, canDeleteRecord, canEditRecordLocale, canManageRecord, type Editor, type SharedRecord } from '@kalam/auth';
+import { assertLocaleScope, canDeleteRecord, canEditRecordLocale, canManageRecord, canWorkIn, type Editor, type SharedRecord } from '@kalam/auth';
 import { TranslatableWriter } from '../translatable/translatable-writer';
 import { MEDIA_TEXT } from './media-text';
 import { pageWindow, type Page, type PageQueryDto } from '../common/pagination';
@@ -156,7 +156,9 @@ export class MediaService {
       const { media, record } = await this.lockForChange(manager, id);
       if (input.credit !== undefined && !canManageRecord(user, record)) throw KalamError.forbidden();
       for (const [locale] of translations) {
-        if (!canEditRecordLocale(user, record, locale)) throw KalamError.forbidden('auth.locale_forbidden', { locale });
+        // Name the real reason: an author holding the locale is refused for not owning the image, not for the locale.
+        if (!canWorkIn(user, locale)) throw KalamError.forbidden('auth.locale_forbidden', { locale });
+        if (!canEditRecordLocale(user, record, locale)) throw KalamError.forbidden();
       }
       if (expectedVersion === undefined) throw KalamError.preconditionRequired(media.version);
       if (expectedVersion !== media.version) throw KalamError.preconditionFailed(expectedVersion, media.version);
