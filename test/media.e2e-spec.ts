@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -50,6 +50,19 @@ describe('media', () => {
     expect(Buffer.from(await file.arrayBuffer()).equals(PNG_1X1)).toBe(true);
     const year = String(new Date().getUTCFullYear());
     expect(await readdir(path.join(dataDir, 'media', year))).toHaveLength(1);
+  });
+
+  it('answers 404, not a 500, for an upload whose file is gone from disk', async () => {
+    const files = async () => (await readdir(path.join(dataDir, 'media'), { recursive: true })).filter((name) => name.endsWith('.png'));
+    const before = await files();
+    const response = await upload(form({}, { name: 'gone.png', type: 'image/png', bytes: PNG_1X1 }));
+    const media = (await response.json()) as { url: string };
+    const added = (await files()).filter((name) => !before.includes(name));
+    expect(added).toHaveLength(1);
+    await rm(path.join(dataDir, 'media', added[0]));
+    const file = await fetch(`${test.http.baseUrl}${media.url}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(file.status).toBe(404);
+    expect(((await file.json()) as { error: string }).error).toBe('media.file_missing');
   });
 
   it('refuses a file that is not an allowed image with 415, whatever it claims to be', async () => {

@@ -26,6 +26,7 @@ const CAPTION = 'Sluice gates on the lower canal';
   let launcher: ChildProcess | undefined;
   let browser: Browser;
   let admin: string;
+  let port: number;
   const tokens = { admin: '', editor: '' };
   const pageErrors: string[] = [];
   let editor: Page;
@@ -56,7 +57,6 @@ const CAPTION = 'Sluice gates on the lower canal';
 
   beforeAll(async () => {
     compileApps();
-    let port: number;
     [dataDir, port] = await Promise.all([mkdtemp(path.join(tmpdir(), 'kalam-workbench-media-')), freePortPair()]);
     admin = `http://127.0.0.1:${port}`;
     launcher = startLauncher(dataDir, port);
@@ -136,9 +136,10 @@ const CAPTION = 'Sluice gates on the lower canal';
     await card.getByText(CAPTION).waitFor();
     await card.getByText('Photo: Canal Authority').waitFor();
     await card.getByText('600 × 400 px', { exact: false }).waitFor();
-    // The bytes came through the authenticated file endpoint and the page's CSP let the blob show.
+    // The preview is the delivery API's rendition (never wider than the original), which the page's CSP lets in.
     const image = card.getByRole('img', { name: 'Three steel gates above brown water' });
     await until(() => image.evaluate((img: any) => img.complete && img.naturalWidth === 600), 'the preview to load');
+    expect(await image.getAttribute('src')).toMatch(new RegExp(`^http://localhost:${port + 1}/v1/media/[0-9a-f-]{36}\\?w=640&format=webp$`));
     await checkScreen(editor, 'media');
 
     const [stored] = (await call('admin', 'GET', '/media')).items;

@@ -18,7 +18,8 @@ export function startAdminApi(): Promise<NestFastifyApplication> {
   readWebhooksConfig();
   const content = readContentConfig();
   // The workbench's preview links open drafts on the delivery API, where sites reach it.
-  const workbench = loadWorkbenchFiles(process.env.WORKBENCH_DIR || defaultWorkbenchDir(), readDeliveryConfig().publicUrl);
+  const { publicUrl } = readDeliveryConfig();
+  const workbench = loadWorkbenchFiles(process.env.WORKBENCH_DIR || defaultWorkbenchDir(), publicUrl);
   return createHttpApp({
     module: AdminApiModule,
     http,
@@ -35,7 +36,7 @@ export function startAdminApi(): Promise<NestFastifyApplication> {
     // Uploads stream through @fastify/multipart; the JSON body limit does not apply to them.
     configure: async (app) => {
       await app.register(multipart, { limits: { fileSize: content.mediaMaxBytes, files: 1 } });
-      serveWorkbench(app, workbench);
+      serveWorkbench(app, workbench, publicUrl);
     },
   });
 }

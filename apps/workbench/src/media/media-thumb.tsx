@@ -1,34 +1,16 @@
-import { useEffect, useState } from 'preact/hooks';
-import { api, type Schemas } from '../api/client';
+import type { Schemas } from '../api/client';
 import { t } from '../i18n';
+import { deliveryUrl } from '../review/preview';
 
 type Media = Schemas['MediaResponseDto'];
 
 /**
- * An uploaded image's preview. The file endpoint needs the bearer token, which an <img src> cannot
- * send, so the bytes are fetched and shown from a blob URL (the page's CSP allows blob: images).
- * External images are named by their host: the CSP keeps other origins' images out of the page.
+ * An image's preview: for an upload, the delivery API's 640-pixel WebP rendition (made once,
+ * cached on disk and by the browser for a year) rather than the original, which may be 10 MB; the
+ * page's CSP allows images from the delivery API's origin and no other. External images are named
+ * by their host: the CSP keeps other origins' images out of the page.
  */
 export function MediaThumb({ media, alt }: { media: Media; alt: string }) {
-  const [src, setSrc] = useState<string>();
-  useEffect(() => {
-    if (media.kind !== 'upload') return;
-    let url: string | undefined;
-    let gone = false;
-    void api
-      .GET('/admin/v1/media/{id}/file', { params: { path: { id: media.id } }, parseAs: 'blob' })
-      .then(({ data, response }) => {
-        if (gone || !response.ok || !(data instanceof Blob)) return;
-        url = URL.createObjectURL(data);
-        setSrc(url);
-      })
-      .catch(() => undefined);
-    return () => {
-      gone = true;
-      if (url) URL.revokeObjectURL(url);
-    };
-  }, [media.id, media.kind]);
-
   if (media.kind !== 'upload') {
     let host = media.url;
     try {
@@ -38,5 +20,16 @@ export function MediaThumb({ media, alt }: { media: Media; alt: string }) {
     }
     return <div class="thumb external">{t('media.external', { host })}</div>;
   }
-  return <div class="thumb">{src ? <img src={src} alt={alt} width={media.width ?? undefined} height={media.height ?? undefined} /> : null}</div>;
+  return (
+    <div class="thumb">
+      <img
+        src={`${deliveryUrl()}/v1/media/${encodeURIComponent(media.id)}?w=640&format=webp`}
+        alt={alt}
+        width={media.width ?? undefined}
+        height={media.height ?? undefined}
+        loading="lazy"
+        decoding="async"
+      />
+    </div>
+  );
 }

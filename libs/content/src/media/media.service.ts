@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { DataSource, Repository, type EntityManager } from 'typeorm';
 import { assertIfMatchWhenGiven, KalamError, recordAudit } from '@kalam/core';
@@ -199,8 +199,11 @@ export class MediaService {
   async file(id: string): Promise<{ path: string; mimeType: string; name: string }> {
     const media = await this.get(id);
     if (!media.storageKey) throw KalamError.notFound('media.not_found', { id });
+    const file = path.join(this.config.mediaDir, media.storageKey);
+    // Gone from disk (a delete between the lookup and here, a restore without the media folder): a 404, not a stream error.
+    if (!(await stat(file).catch(() => null))?.isFile()) throw KalamError.notFound('media.file_missing', { id });
     return {
-      path: path.join(this.config.mediaDir, media.storageKey),
+      path: file,
       mimeType: media.mimeType ?? 'application/octet-stream',
       name: media.originalName ?? path.basename(media.storageKey),
     };
