@@ -207,4 +207,21 @@ const CAPTION = 'Sluice gates on the lower canal';
     expect(await editor.locator('.media-edit').count()).toBe(0);
     expect(await editor.getByText('Doomed picture').count()).toBe(0);
   });
+  it('lets an editor delete an image, after asking, and keeps it when asked not to', async () => {
+    await call('admin', 'POST', '/media', { url: 'https://images.example.org/old-map.jpg', credit: 'Old survey map' });
+    await editor.reload();
+    const remove = editor.getByRole('button', { name: 'Delete “Old survey map”' });
+    editor.once('dialog', (dialog) => void dialog.dismiss());
+    await remove.click();
+    expect((await call('admin', 'GET', '/media')).items.map((m: { credit: string }) => m.credit)).toContain('Old survey map');
+
+    editor.once('dialog', (dialog) => {
+      expect(dialog.message()).toContain('Delete “Old survey map”?');
+      void dialog.accept();
+    });
+    await remove.click();
+    await editor.getByRole('status').getByText('Deleted.').waitFor();
+    await remove.waitFor({ state: 'detached' });
+    expect((await call('admin', 'GET', '/media')).items.map((m: { credit: string }) => m.credit)).not.toContain('Old survey map');
+  });
 });

@@ -244,6 +244,10 @@ export const en = {
     'Someone saved this image while you were editing. What you changed is still in the form; the other fields now show what they saved. Check, then save again.',
   'media.gone': 'Someone deleted this image while you were editing it; your changes to it were not saved.',
   'media.image': 'Image {{n}}',
+  'media.delete': 'Delete',
+  'media.delete_named': 'Delete “{{name}}”',
+  'media.confirm_delete': 'Delete “{{name}}”? Articles using it as their main image lose it. This cannot be undone.',
+  'media.deleted': 'Deleted.',
 };
 
 export type MessageKey = keyof typeof en;

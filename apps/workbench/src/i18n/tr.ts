@@ -243,4 +243,8 @@ export const tr: Record<MessageKey, string> = {
     'Siz düzenlerken başka biri bu görseli kaydetti. Sizin değiştirdikleriniz formda duruyor; öteki alanlar artık onun kaydettiğini gösteriyor. Bakın, sonra yeniden kaydedin.',
   'media.gone': 'Siz düzenlerken başka biri bu görseli sildi; yaptığınız değişiklikler kaydedilmedi.',
   'media.image': 'Görsel {{n}}',
+  'media.delete': 'Sil',
+  'media.delete_named': '“{{name}}” görselini sil',
+  'media.confirm_delete': '“{{name}}” silinsin mi? Onu ana görsel olarak kullanan makaleler bu görseli kaybeder. Bu geri alınamaz.',
+  'media.deleted': 'Silindi.',
 };

@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
-import { api, ok, type Schemas } from '../api/client';
+import { api, ifMatch, ok, type Schemas } from '../api/client';
 import { Layout } from '../components/layout';
 import { Pager } from '../components/pager';
-import { Loaded } from '../components/states';
-import { useLoad } from '../hooks';
+import { ErrorBox, Loaded } from '../components/states';
+import { useAction, useLoad } from '../hooks';
 import { currentLanguage, formatBytes, t } from '../i18n';
 import { MediaEdit } from '../media/media-edit';
 import { MediaThumb } from '../media/media-thumb';
@@ -33,6 +33,9 @@ function mayCredit(current: Session | null, media: Media): boolean {
   return role === 'editor' && Object.keys(media.translations).every((locale) => worksIn(current, locale));
 }
 
+/** Deleting removes every language's text (canDeleteRecord): admins, and editors holding all of them. */
+const mayDelete = (current: Session | null, media: Media) => current?.user.role !== 'author' && mayCredit(current, media);
+
 /** A caption in the interface's language, else in any language, else the credit: how people tell images apart. */
 function nameOf(media: Media, n: number): string {
   const texts = [media.translations[currentLanguage()], ...Object.values(media.translations)];
@@ -49,6 +52,8 @@ export function MediaScreen() {
   const [editing, setEditing] = useState<string>();
   const [saved, setSaved] = useState<string>();
   const [gone, setGone] = useState(false);
+  const [deleted, setDeleted] = useState(false);
+  const removal = useAction();
   const limits = useLoad(() => ok(api.GET('/admin/v1/media/limits')), []);
   const locales = useLoad(async () => (await ok(api.GET('/admin/v1/locales'))).filter((l) => l.enabled).map((l) => l.code), []);
   const media = useLoad(() => ok(api.GET('/admin/v1/media', { params: { query: { page, limit: PAGE } } })), [page]);
@@ -56,6 +61,17 @@ export function MediaScreen() {
   const canUpload = role === 'admin' || role === 'editor' || role === 'author';
   // Only the languages the API will take from this user: offering others ends in a 403 after the upload.
   const writable = (all: string[]) => all.filter((l) => worksIn(current, l));
+  const remove = async (item: Media, name: string) => {
+    setDeleted(false);
+    setSaved(undefined);
+    if (!confirm(t('media.confirm_delete', { name }))) return;
+    // With If-Match: an image someone changed since this list was loaded is not deleted unseen (412, then the list reloads).
+    const done = await removal.run(() =>
+      ok(api.DELETE('/admin/v1/media/{id}', { params: { path: { id: item.id }, header: ifMatch(item.version) } })).then(() => true),
+    );
+    setDeleted(done === true);
+    await media.reload();
+  };
 
   return (
     <Layout title={t('media.title')}>
@@ -76,6 +92,12 @@ export function MediaScreen() {
             </Loaded>
           )}
         </Loaded>
+      )}
+      <ErrorBox error={removal.error} />
+      {deleted && (
+        <p class="notice" role="status">
+          {t('media.deleted')}
+        </p>
       )}
       {gone && (
         <p class="error" role="alert">
@@ -146,6 +168,17 @@ export function MediaScreen() {
                             >
                               {t('media.edit')}
                             </button>
+                            {mayDelete(current, item) && (
+                              <button
+                                type="button"
+                                class="quiet"
+                                disabled={removal.busy}
+                                aria-label={t('media.delete_named', { name })}
+                                onClick={() => void remove(item, name)}
+                              >
+                                {t('media.delete')}
+                              </button>
+                            )}
                           </>
                         )}
                       </div>
