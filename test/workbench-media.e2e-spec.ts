@@ -15,6 +15,7 @@ const browserPath = findChromium();
 
 const PASSWORD = 'a-long-password-too';
 const EDITOR = { email: 'selin@example.org', password: PASSWORD, role: 'editor', locales: ['en', 'tr'], displayName: 'Selin Editor' };
+const AUTHOR = { email: 'kerim@example.org', password: PASSWORD, role: 'author', locales: ['en'], displayName: 'Kerim Author' };
 const TRANSLATOR = { email: 'oleg@example.org', password: PASSWORD, role: 'translator', locales: ['ru'], displayName: 'Oleg Translator' };
 const TR_DESK = { email: 'deniz@example.org', password: PASSWORD, role: 'editor', locales: ['tr'], displayName: 'Deniz TR Desk' };
 // The launcher's default MEDIA_MAX_BYTES: 10 MiB.
@@ -27,7 +28,7 @@ const CAPTION = 'Sluice gates on the lower canal';
   let browser: Browser;
   let admin: string;
   let port: number;
-  const tokens = { admin: '', editor: '' };
+  const tokens = { admin: '', editor: '', author: '' };
   const pageErrors: string[] = [];
   let editor: Page;
 
@@ -223,5 +224,18 @@ const CAPTION = 'Sluice gates on the lower canal';
     await editor.getByRole('status').getByText('Deleted.').waitFor();
     await remove.waitFor({ state: 'detached' });
     expect((await call('admin', 'GET', '/media')).items.map((m: { credit: string }) => m.credit)).not.toContain('Old survey map');
+  });
+  it('offers an author Edit on the images they added, and on no one else’s', async () => {
+    await call('admin', 'POST', '/users', AUTHOR);
+    tokens.author = await signIn(AUTHOR);
+    await call('author', 'POST', '/media', { url: 'https://images.example.org/reservoir.jpg', credit: 'Photo: Kerim' });
+    const author = await openPage(browser, 'en-GB', pageErrors);
+    await signInWithForm(author, AUTHOR, '/media');
+    await author.locator('.media-name', { hasText: 'Photo: Kerim' }).waitFor();
+    expect(await author.getByRole('button', { name: /^Edit / }).evaluateAll((buttons) => buttons.map((b: any) => b.getAttribute('aria-label')))).toEqual([
+      'Edit the credit and captions of “Photo: Kerim”',
+    ]);
+    expect(await author.getByRole('button', { name: /^Delete / }).count()).toBe(0);
+    await author.context().close();
   });
 });

@@ -176,6 +176,8 @@ const TRANSLATOR = { email: 'timur@example.org', password: PASSWORD, role: 'tran
     await translator.waitForURL(/\/admin\/login\?next=/);
     await expect(translator.locator('form button[type=submit]').textContent()).resolves.toBe('Giriş yap');
     expect(await translator.locator('html').getAttribute('lang')).toBe('tr');
+    // Typing right away goes into the email field.
+    expect(await translator.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('email');
 
     await translator.getByLabel('Arayüz dili').selectOption('en');
     await expect(translator.locator('form button[type=submit]').textContent()).resolves.toBe('Sign in');
@@ -191,6 +193,8 @@ const TRANSLATOR = { email: 'timur@example.org', password: PASSWORD, role: 'tran
 
     await row.getByRole('button', { name: `Claim “${EN.title}”` }).click();
     await row.getByText('Claimed').waitFor();
+    // The Claim button was disabled while it worked and is gone now: focus is not dropped on the page.
+    await until(() => translator.evaluate(() => document.activeElement !== document.body), 'focus to come back');
     await row.getByRole('link', { name: EN.title }).click();
     await translator.waitForURL(`${admin}/admin/jobs/${jobId}`);
   });
@@ -316,7 +320,7 @@ const TRANSLATOR = { email: 'timur@example.org', password: PASSWORD, role: 'tran
     await checkScreen(editor, 'review');
 
     await editor.getByLabel('New comment').fill(UNPOSTED_COMMENT);
-    await editor.getByLabel('Note for the translator').fill(REVIEW_NOTE);
+    await editor.getByLabel('Review note').fill(REVIEW_NOTE);
     await editor.getByRole('button', { name: 'Request changes' }).click();
     await editor.getByText('Sent back to the translator.').waitFor();
     // The note joins the comments, and the comment still being written stays in its box.

@@ -28,9 +28,11 @@ export function App() {
   const current = useSession();
   useLanguage();
 
-  // Focus the new screen's main region after a navigation, so keyboard and screen-reader users start there.
+  // Focus the new screen's main region after a navigation, so keyboard and screen-reader users start
+  // there, unless the screen put the focus somewhere inside it itself (the sign-in form's email field).
   useEffect(() => {
-    document.getElementById('main')?.focus({ preventScroll: true });
+    const main = document.getElementById('main');
+    if (main && !main.contains(document.activeElement)) main.focus({ preventScroll: true });
   }, [path.split('?')[0]]);
 
   if (!current) return match('/login', path) ? <LoginScreen /> : <Redirect to={`/login?next=${encodeURIComponent(path)}`} />;

@@ -44,6 +44,7 @@ export function useAction(): {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiFailure>();
   const run = useCallback(async <T>(action: () => Promise<T>) => {
+    const origin = document.activeElement;
     setBusy(true);
     setError(undefined);
     try {
@@ -53,7 +54,19 @@ export function useAction(): {
       return undefined;
     } finally {
       setBusy(false);
+      setTimeout(() => restoreFocus(origin));
     }
   }, []);
   return { busy, error, run, clear: () => setError(undefined) };
+}
+
+/**
+ * A button disabled while its action runs loses the focus to the page (browsers blur disabled
+ * controls), and a keyboard user then starts again from the top. Once the screen has rendered the
+ * outcome: back to that control if it is still there, else to the main region (next to the notice).
+ */
+function restoreFocus(origin: Element | null): void {
+  if (document.activeElement && document.activeElement !== document.body) return;
+  if (origin instanceof HTMLElement && origin.isConnected && !origin.matches(':disabled')) origin.focus();
+  else document.getElementById('main')?.focus({ preventScroll: true });
 }

@@ -104,7 +104,7 @@ export async function startCommand(apps: AppName[]): Promise<void> {
   );
   logger.log(`ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
   logger.log(
-    `admin API http://localhost:${http.adminPort}/admin/v1 (docs /admin/docs), delivery API http://localhost:${http.deliveryPort}/v1 (docs /docs)` +
+    `workbench http://localhost:${http.adminPort}/admin/, admin API http://localhost:${http.adminPort}/admin/v1 (docs /admin/docs), delivery API http://localhost:${http.deliveryPort}/v1 (docs /docs)` +
       (database.embedded ? `, embedded PostgreSQL ${database.url.replace(/:[^:@/]+@/, ':***@')}` : ''),
   );
 }

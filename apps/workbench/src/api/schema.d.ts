@@ -1203,6 +1203,8 @@ export interface components {
             height: number | null;
             credit: string | null;
             version: number;
+            /** @description The user who added it (authors may change only their own) */
+            createdBy: string | null;
             translations: {
                 [key: string]: {
                     caption?: string;

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { ApiFailure } from '../api/client';
-import { t } from '../i18n';
+import { fieldLabel, t } from '../i18n';
 
 export function Loading() {
   return (
@@ -20,7 +20,7 @@ export function ErrorBox({ error, children }: { error: ApiFailure | undefined; c
         <ul>
           {error.details.map((detail, i) => (
             <li key={i}>
-              {detail.field ? <code>{detail.field}</code> : null} {detail.message}
+              {detail.field ? <strong>{fieldLabel(detail.field)}:</strong> : null} {detail.message}
             </li>
           ))}
         </ul>

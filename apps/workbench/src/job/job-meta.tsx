@@ -31,7 +31,8 @@ export function JobMeta({ detail, me }: { detail: Schemas['JobDetailDto']; me: s
         <dt>{t('queue.status')}</dt>
         <dd>
           <StatusBadge status={job.status} />
-          {job.assignee && (
+          {/* Who holds it only while someone does: a submitted job is with the editors, whoever translated it. */}
+          {job.assignee && job.status === 'claimed' && (
             <span class="muted">
               {' '}
               {job.assignee.id === me

@@ -22,16 +22,16 @@ function worksIn(current: Session | null, locale: string): boolean {
   return user.locales.includes(locale);
 }
 
-/**
- * Whether the API would let this user change an image's credit (canManageRecord): admins; editors
- * holding every language the image has text in; authors only on their own images, which the
- * list does not say, so they are offered it and the API decides.
- */
+/** Whether the API would let this user change an image's credit (canManageRecord): admins; editors holding every language it has text in; authors on their own. */
 function mayCredit(current: Session | null, media: Media): boolean {
   const role = current?.user.role;
-  if (role === 'admin' || role === 'author') return true;
+  if (role === 'admin') return true;
+  if (role === 'author') return media.createdBy === current?.user.id;
   return role === 'editor' && Object.keys(media.translations).every((locale) => worksIn(current, locale));
 }
+
+/** Captions (canEditRecordLocale): anyone in their languages, except authors, who may touch only images they added. */
+const mayEdit = (current: Session | null, media: Media) => current?.user.role !== 'author' || media.createdBy === current.user.id;
 
 /** Deleting removes every language's text (canDeleteRecord): admins, and editors holding all of them. */
 const mayDelete = (current: Session | null, media: Media) => current?.user.role !== 'author' && mayCredit(current, media);
@@ -117,7 +117,7 @@ export function MediaScreen() {
                   const name = nameOf(item, n);
                   const alt = item.translations[currentLanguage()]?.alt ?? Object.values(item.translations).find((x) => x.alt)?.alt ?? '';
                   return (
-                    <li key={item.id} class="media-card">
+                    <li key={item.id} class={editing === item.id ? 'media-card editing' : 'media-card'}>
                       <MediaThumb media={item} alt={alt} />
                       <div class="media-text">
                         <p class="media-name">{name}</p>
@@ -157,17 +157,19 @@ export function MediaScreen() {
                                 {t('media.saved')}
                               </p>
                             )}
-                            <button
-                              type="button"
-                              aria-label={t('media.edit_named', { name })}
-                              onClick={() => {
-                                setSaved(undefined);
-                                setGone(false);
-                                setEditing(item.id);
-                              }}
-                            >
-                              {t('media.edit')}
-                            </button>
+                            {mayEdit(current, item) && (
+                              <button
+                                type="button"
+                                aria-label={t('media.edit_named', { name })}
+                                onClick={() => {
+                                  setSaved(undefined);
+                                  setGone(false);
+                                  setEditing(item.id);
+                                }}
+                              >
+                                {t('media.edit')}
+                              </button>
+                            )}
                             {mayDelete(current, item) && (
                               <button
                                 type="button"

@@ -20,8 +20,10 @@ export function useQueueLocales() {
   return useLoad(async () => {
     const user = session.value!.user;
     if (!isEditor(session.value) && user.locales.length) return user.locales;
-    const locales = await ok(api.GET('/admin/v1/locales'));
-    return locales.filter((locale) => locale.enabled).map((locale) => locale.code);
+    const locales = (await ok(api.GET('/admin/v1/locales'))).filter((locale) => locale.enabled);
+    // Languages that fall back to none are where texts are written first: their queues are mostly
+    // empty, so they come last and /queue opens a language work is translated into.
+    return [...locales.filter((l) => l.fallback !== null), ...locales.filter((l) => l.fallback === null)].map((l) => l.code);
   }, []);
 }
 
@@ -120,7 +122,9 @@ export function QueueScreen({ locale }: { locale: string }) {
                       <td data-label={t('queue.kind')}>{kindLabel(item.kind)}</td>
                       <td data-label={t('queue.status')}>
                         <StatusBadge status={item.status} />
-                        {item.assignee && <span class="muted"> {item.assignee.id === me ? t('queue.you') : item.assignee.displayName}</span>}
+                        {item.assignee && item.status === 'claimed' && (
+                          <span class="muted"> {item.assignee.id === me ? t('job.yours') : t('job.held_by', { name: item.assignee.displayName })}</span>
+                        )}
                       </td>
                       <td class="actions">
                         {item.status === 'open' && (

@@ -84,7 +84,7 @@ export const en: CatalogTree = {
       forbidden: 'Your role may not {{transition}} the {{locale}} translation.',
       unknown_transition: 'There is no workflow step named {{transition}}. Steps: {{known}}.',
       transition_not_allowed: 'A {{status}} translation cannot {{transition}}. Allowed now: {{allowed}}.',
-      footnotes_invalid: 'Fix the footnotes first: {{footnotes}} cite sources that do not exist.',
+      footnotes_invalid: 'The footnotes need fixing first ({{footnotes}}): each problem is listed below.',
       archived: 'The {{locale}} translation is archived; reopen it before editing.',
     },
     revision: {

@@ -91,7 +91,7 @@ export const ru: CatalogTree = {
       forbidden: 'Ваша роль не позволяет выполнить шаг {{transition}} для перевода {{locale}}.',
       unknown_transition: 'Шага процесса {{transition}} не существует. Шаги: {{known}}.',
       transition_not_allowed: 'Перевод в состоянии {{status}} нельзя перевести шагом {{transition}}. Сейчас доступно: {{allowed}}.',
-      footnotes_invalid: 'Сначала исправьте сноски: {{footnotes}} ссылаются на несуществующие источники.',
+      footnotes_invalid: 'Сначала нужно исправить сноски ({{footnotes}}): каждая проблема указана ниже.',
       archived: 'Перевод {{locale}} в архиве; откройте его снова, прежде чем редактировать.',
     },
     revision: {

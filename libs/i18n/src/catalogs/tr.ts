@@ -83,7 +83,7 @@ export const tr: CatalogTree = {
       forbidden: 'Rolünüz {{locale}} çevirisinde bu adımı ({{transition}}) atamaz.',
       unknown_transition: '{{transition}} adında bir iş akışı adımı yok. Adımlar: {{known}}.',
       transition_not_allowed: '{{status}} durumundaki bir çeviride {{transition}} yapılamaz. Şu an yapılabilecekler: {{allowed}}.',
-      footnotes_invalid: 'Önce dipnotları düzeltin: {{footnotes}} var olmayan kaynaklara atıf yapıyor.',
+      footnotes_invalid: 'Önce dipnotlar düzeltilmeli ({{footnotes}}): her sorun aşağıda.',
       archived: '{{locale}} çevirisi arşivde; düzenlemeden önce yeniden açın.',
     },
     revision: {

@@ -51,6 +51,8 @@ export class MediaResponseDto {
   @ApiProperty({ nullable: true, type: Number }) height: number | null;
   @ApiProperty({ nullable: true, type: String }) credit: string | null;
   @ApiProperty() version: number;
+  @ApiProperty({ nullable: true, type: String, description: 'The user who added it (authors may change only their own)' })
+  createdBy: string | null;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'object', properties: { caption: { type: 'string' }, alt: { type: 'string' } } } })
   translations: Record<string, { caption: string | null; alt: string | null }>;
 
@@ -65,6 +67,7 @@ export class MediaResponseDto {
       height: media.height,
       credit: media.credit,
       version: media.version,
+      createdBy: media.createdBy ?? null,
       translations: Object.fromEntries((media.translations ?? []).map((t) => [t.locale, { caption: t.caption, alt: t.altText }])),
     };
   }
