@@ -332,7 +332,9 @@ const TRANSLATOR = { email: 'timur@example.org', password: PASSWORD, role: 'tran
   it('gives the job back to the translator with the note; they fix the paragraph and submit again', async () => {
     await translator.reload();
     await translator.locator('.meta .badge', { hasText: 'Claimed' }).waitFor();
-    await translator.locator('section.comments').getByText(REVIEW_NOTE).waitFor();
+    const note = translator.locator('section.comments li', { hasText: REVIEW_NOTE });
+    // Signed by the editor's name, not "a colleague".
+    await note.getByText(EDITOR.displayName).first().waitFor();
     expect(await changedUnits(translator)).toEqual(['unit-p2']);
     await translator.getByLabel('Translation of Paragraph 2').fill(TR_P2_FINAL);
     await translator.getByRole('button', { name: 'Save', exact: true }).click();

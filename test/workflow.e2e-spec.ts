@@ -9,12 +9,13 @@ import { signIn, startTestApp, type TestApp } from './support/test-app';
 describe('editorial workflow per translation', () => {
   let test: TestApp;
   let token: string;
+  let me: { displayName: string | null; email: string };
   let make: ContentFactory;
   let db: Client;
 
   beforeAll(async () => {
     test = await startTestApp('admin');
-    ({ token } = await signIn(test, 'admin'));
+    ({ token, user: me } = await signIn(test, 'admin'));
     make = new ContentFactory(test.http, token);
     db = new Client({ connectionString: test.databaseUrl });
     await db.connect();
@@ -225,6 +226,9 @@ describe('editorial workflow per translation', () => {
       ['Expanded it.', false],
     ]);
     expect(all[1]).toMatchObject({ authorId: expect.any(String), createdAt: expect.any(String), revisionId: expect.any(String) });
+    // Signed with a name people know, in the list and in the answer to a new comment alike.
+    expect(all.map((c: { authorName: string }) => c.authorName)).toEqual([0, 1, 2].map(() => me.displayName || me.email));
+    expect(reply.body.authorName).toBe(me.displayName || me.email);
   });
 
   it('refuses to delete live text, so its going is always an unpublish that readers and webhooks see', async () => {

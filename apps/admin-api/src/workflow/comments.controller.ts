@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { CurrentUser, Roles, type UserEntity } from '@kalam/auth';
 import { UuidParam } from '@kalam/platform';
-import { CommentResponseDto, CommentsService, CreateCommentDto, ReplyCommentDto } from '@kalam/workflow';
+import { CommentResponseDto, CommentsService, CreateCommentDto, ReplyCommentDto, type ReviewCommentEntity } from '@kalam/workflow';
 
 const EVERY_ROLE = ['admin', 'editor', 'author', 'translator'] as const;
 
@@ -18,7 +18,7 @@ export class CommentsController {
   @ApiOperation({ summary: 'Review comments of a translation, oldest first' })
   @ApiOkResponse({ type: [CommentResponseDto] })
   async list(@UuidParam('id') id: string, @Param('locale') locale: string, @CurrentUser() user: UserEntity): Promise<CommentResponseDto[]> {
-    return (await this.comments.list(id, locale, user)).map(CommentResponseDto.from);
+    return this.present(await this.comments.list(id, locale, user));
   }
 
   @Roles(...EVERY_ROLE)
@@ -31,7 +31,7 @@ export class CommentsController {
     @Body() body: CreateCommentDto,
     @CurrentUser() user: UserEntity,
   ): Promise<CommentResponseDto> {
-    return CommentResponseDto.from(await this.comments.create(id, locale, body, user));
+    return (await this.present([await this.comments.create(id, locale, body, user)]))[0];
   }
 
   @Roles(...EVERY_ROLE)
@@ -45,7 +45,7 @@ export class CommentsController {
     @Body() body: ReplyCommentDto,
     @CurrentUser() user: UserEntity,
   ): Promise<CommentResponseDto> {
-    return CommentResponseDto.from(await this.comments.reply(id, locale, commentId, body.body, user));
+    return (await this.present([await this.comments.reply(id, locale, commentId, body.body, user)]))[0];
   }
 
   @Roles(...EVERY_ROLE)
@@ -59,6 +59,11 @@ export class CommentsController {
     @UuidParam('commentId') commentId: string,
     @CurrentUser() user: UserEntity,
   ): Promise<CommentResponseDto> {
-    return CommentResponseDto.from(await this.comments.resolve(id, locale, commentId, user));
+    return (await this.present([await this.comments.resolve(id, locale, commentId, user)]))[0];
+  }
+
+  private async present(comments: ReviewCommentEntity[]): Promise<CommentResponseDto[]> {
+    const names = await this.comments.authorNames(comments);
+    return comments.map((comment) => CommentResponseDto.from(comment, names));
   }
 }

@@ -1421,6 +1421,8 @@ export interface components {
             paragraph: number | null;
             body: string;
             authorId: string | null;
+            /** @description The author’s display name (else email); null once the account is deleted */
+            authorName: string | null;
             /** Format: date-time */
             createdAt: string;
             resolved: boolean;

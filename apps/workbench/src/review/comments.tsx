@@ -145,7 +145,7 @@ function CommentBody({ comment, me }: { comment: Comment; me: string }) {
   return (
     <article class="comment">
       <p class="comment-meta">
-        <span>{comment.authorId === me ? t('comments.you') : t('comments.colleague')}</span>
+        <span>{comment.authorId === me ? t('comments.you') : (comment.authorName ?? t('comments.colleague'))}</span>
         <span class="muted"> · {formatDate(comment.createdAt)}</span>
         {anchor(comment) && <span class="badge">{anchor(comment)}</span>}
         {comment.resolved && <span class="badge">{t('comments.resolved')}</span>}

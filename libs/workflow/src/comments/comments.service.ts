@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
-import { canPerform, type Editor } from '@kalam/auth';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { canPerform, UserEntity, type Editor } from '@kalam/auth';
 import { KalamError, recordAudit } from '@kalam/core';
 import { ARTICLE_TEXT, TranslatableWriter, type ArticleEntity, type ArticleTranslationEntity } from '@kalam/content';
 import type { CreateCommentDto } from './dto/comment.dto';
@@ -25,6 +25,14 @@ export class CommentsService {
     const manager = this.dataSource.manager;
     await this.participant(manager, articleId, locale, user, false);
     return manager.find(ReviewCommentEntity, { where: { articleId, locale }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  /** The names comments are signed with, in one query for a whole thread list. */
+  async authorNames(comments: ReviewCommentEntity[]): Promise<Map<string, string>> {
+    const ids = [...new Set(comments.map((c) => c.authorId).filter((id): id is string => id !== null))];
+    if (!ids.length) return new Map();
+    const users = await this.dataSource.manager.find(UserEntity, { where: { id: In(ids) }, select: { id: true, displayName: true, email: true } });
+    return new Map(users.map((u) => [u.id, u.displayName || u.email]));
   }
 
   create(articleId: string, locale: string, input: CreateCommentDto, user: Editor): Promise<ReviewCommentEntity> {

@@ -40,13 +40,17 @@ export class CommentResponseDto {
   @ApiProperty({ nullable: true, type: Number }) paragraph: number | null;
   @ApiProperty() body: string;
   @ApiProperty({ nullable: true, type: String }) authorId: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The author’s display name (else email); null once the account is deleted' })
+  authorName: string | null;
   @ApiProperty() createdAt: Date;
   @ApiProperty() resolved: boolean;
   @ApiProperty({ nullable: true, type: Date }) resolvedAt: Date | null;
   @ApiProperty({ nullable: true, type: String }) resolvedBy: string | null;
 
-  static from(comment: ReviewCommentEntity): CommentResponseDto {
+  /** `names`: authors' names by user id (CommentsService.authorNames). */
+  static from(comment: ReviewCommentEntity, names: ReadonlyMap<string, string>): CommentResponseDto {
     const { id, parentId, revisionId, field, paragraph, body, authorId, createdAt, resolvedAt, resolvedBy } = comment;
-    return { id, parentId, revisionId, field, paragraph, body, authorId, createdAt, resolved: resolvedAt !== null, resolvedAt, resolvedBy };
+    const authorName = authorId ? (names.get(authorId) ?? null) : null;
+    return { id, parentId, revisionId, field, paragraph, body, authorId, authorName, createdAt, resolved: resolvedAt !== null, resolvedAt, resolvedBy };
   }
 }
