@@ -330,7 +330,12 @@ const TRANSLATOR = { email: 'timur@example.org', password: PASSWORD, role: 'tran
   });
 
   it('gives the job back to the translator with the note; they fix the paragraph and submit again', async () => {
-    await translator.reload();
+    // The queue shows the job as sent back before it is opened.
+    await translator.goto(`${admin}/admin/queue/tr`);
+    const row = translator.locator('tr', { hasText: EN.title });
+    await row.locator('.badge', { hasText: 'Changes requested' }).waitFor();
+    await row.getByRole('link', { name: EN.title }).click();
+    await translator.waitForURL(`${admin}/admin/jobs/${jobId}`);
     await translator.locator('.meta .badge', { hasText: 'Claimed' }).waitFor();
     const note = translator.locator('section.comments li', { hasText: REVIEW_NOTE });
     // Signed by the editor's name, not "a colleague".

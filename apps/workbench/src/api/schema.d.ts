@@ -1593,6 +1593,11 @@ export interface components {
             /** Format: date-time */
             openedAt: string;
             version: number;
+            /**
+             * @description The target translation’s workflow status, null before its first save (`changes_requested`: sent back by a reviewer)
+             * @enum {string|null}
+             */
+            translationStatus: "draft" | "in_review" | "changes_requested" | "approved" | "published" | "unpublished" | "archived" | null;
         };
         QueueCountsDto: {
             open: number;

@@ -122,6 +122,8 @@ export function QueueScreen({ locale }: { locale: string }) {
                       <td data-label={t('queue.kind')}>{kindLabel(item.kind)}</td>
                       <td data-label={t('queue.status')}>
                         <StatusBadge status={item.status} />
+                        {/* Work a reviewer sent back is visible from the queue, not only inside the job. */}
+                        {item.translationStatus === 'changes_requested' && <StatusBadge status="changes_requested" />}
                         {item.assignee && item.status === 'claimed' && (
                           <span class="muted"> {item.assignee.id === me ? t('job.yours') : t('job.held_by', { name: item.assignee.displayName })}</span>
                         )}

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Editor } from '@kalam/auth';
 import { KalamError, recordAudit } from '@kalam/core';
-import { pageWindow } from '@kalam/content';
+import { pageWindow, type TranslationStatus } from '@kalam/content';
 import { LocalesService } from '@kalam/i18n';
 import { canManageJobs, canSeeQueue } from '../jobs/job-permissions';
 import type { JobKind, JobPriority, JobStatus } from '../jobs/job-status';
@@ -33,6 +33,8 @@ export interface QueueItem {
   dueAt: Date | null;
   openedAt: Date;
   version: number;
+  /** The target translation's workflow status (null before its first save): `changes_requested` is work sent back. */
+  translationStatus: TranslationStatus | null;
 }
 
 export interface Queue {
@@ -88,10 +90,11 @@ export class QueuesService {
        )
        SELECT j.id, j.article_id AS "articleId", s.title, a.source_locale AS "sourceLocale", j.kind, ${STATUS} AS status,
               j.assignee_id, coalesce(u.display_name, u.email) AS assignee_name, j.claimed_until AS "claimedUntil",
-              j.priority, j.due_at AS "dueAt", j.opened_at AS "openedAt", j.version
+              j.priority, j.due_at AS "dueAt", j.opened_at AS "openedAt", j.version, t.status AS "translationStatus"
          FROM page j
          JOIN article a ON a.id = j.article_id
          LEFT JOIN article_translation s ON s.article_id = j.article_id AND s.locale = a.source_locale
+         LEFT JOIN article_translation t ON t.article_id = j.article_id AND t.locale = j.target_locale
          LEFT JOIN users u ON u.id = j.assignee_id
         ORDER BY j.priority DESC, j.due_at ASC NULLS LAST, j.opened_at, j.id`,
       [...params, limit, offset],

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 import { IsTimestamp } from '@kalam/i18n';
-import { PageQueryDto } from '@kalam/content';
+import { PageQueryDto, TRANSLATION_STATUSES, type TranslationStatus } from '@kalam/content';
 import { JOB_KINDS, JOB_PRIORITIES, JOB_STATUSES, type JobKind, type JobPriority, type JobStatus } from '@kalam/translation';
 
 export class JobAssigneeDto {
@@ -38,6 +38,12 @@ export class QueueItemDto {
   @ApiProperty({ nullable: true, type: Date }) dueAt: Date | null;
   @ApiProperty() openedAt: Date;
   @ApiProperty() version: number;
+  @ApiProperty({
+    nullable: true,
+    enum: TRANSLATION_STATUSES,
+    description: 'The target translation’s workflow status, null before its first save (`changes_requested`: sent back by a reviewer)',
+  })
+  translationStatus: TranslationStatus | null;
 }
 
 export class QueueCountsDto {
