@@ -206,8 +206,10 @@ const CAPTION = 'Sluice gates on the lower canal';
     await editor.getByRole('button', { name: 'Save', exact: true }).click();
     await editor.getByRole('alert').getByText('Someone deleted this image while you were editing it', { exact: false }).waitFor();
     expect(await editor.locator('.media-edit').count()).toBe(0);
-    expect(await editor.getByText('Doomed picture').count()).toBe(0);
+    // The list reloads after the notice: the card goes once the reload has answered.
+    await editor.locator('.media-name', { hasText: 'Doomed picture' }).waitFor({ state: 'detached' });
   });
+
   it('lets an editor delete an image, after asking, and keeps it when asked not to', async () => {
     await call('admin', 'POST', '/media', { url: 'https://images.example.org/old-map.jpg', credit: 'Old survey map' });
     await editor.reload();
