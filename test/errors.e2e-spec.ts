@@ -93,7 +93,7 @@ describe('error responses', () => {
     expect(response.body).toEqual({
       statusCode: 413,
       error: 'request.payload_too_large',
-      message: 'The request body is larger than the limit of 16384 bytes.',
+      message: 'The request body is larger than the limit of 16 kB.',
     });
   });
 

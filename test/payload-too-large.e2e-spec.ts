@@ -2,8 +2,8 @@ import { firstAnswer, rawRequest } from './support/raw-http';
 import { signIn, startTestApp, type TestApp } from './support/test-app';
 
 const JPEG_START = Buffer.from([0xff, 0xd8, 0xff, 0xe0]);
-const TOO_LARGE_TR = { statusCode: 413, error: 'request.payload_too_large', message: 'İstek gövdesi 16384 baytlık sınırdan büyük.' };
-const FILE_TOO_LARGE_TR = { statusCode: 413, error: 'media.too_large', message: 'Dosya 65536 baytlık sınırdan büyük.' };
+const TOO_LARGE_TR = { statusCode: 413, error: 'request.payload_too_large', message: 'İstek gövdesi 16 kB sınırından büyük.' };
+const FILE_TOO_LARGE_TR = { statusCode: 413, error: 'media.too_large', message: 'Dosya 64 kB sınırından büyük.' };
 
 function photoForm(bytes: number): FormData {
   const form = new FormData();

@@ -104,7 +104,7 @@ const CAPTION = 'Sluice gates on the lower canal';
     await editor.getByLabel('Interface language').selectOption('tr');
     await editor.getByLabel('Görsel dosyası').setInputFiles({ name: 'harbour.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(LIMIT + 1024 * 1024) });
     await editor.getByRole('button', { name: 'Yükle' }).click();
-    await editor.getByRole('alert').getByText(`Dosya ${LIMIT} baytlık sınırdan büyük.`).waitFor();
+    await editor.getByRole('alert').getByText('Dosya 10 MB sınırından büyük.').waitFor();
     expect(uploads).toHaveLength(1);
     await editor.unroute('**/admin/v1/media/limits');
     await editor.getByLabel('Arayüz dili').selectOption('en');
@@ -117,7 +117,7 @@ const CAPTION = 'Sluice gates on the lower canal';
       const response = await window.fetch('/admin/v1/media', { method: 'POST', body, headers: { authorization: `Bearer ${token}`, 'accept-language': 'ru' } });
       return { status: response.status as number, body: await response.json() };
     }, LIMIT * 3);
-    expect(answer).toEqual({ status: 413, body: expect.objectContaining({ error: 'media.too_large', message: `Файл превышает предел в ${LIMIT} байт.` }) });
+    expect(answer).toEqual({ status: 413, body: expect.objectContaining({ error: 'media.too_large', message: 'Файл превышает предел в 10 МБ.' }) });
   });
 
   it('uploads an image with its credit and caption, and shows it first in the list', async () => {

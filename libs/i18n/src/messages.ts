@@ -3,6 +3,7 @@ import Negotiator from 'negotiator';
 import { en } from './catalogs/en';
 import { ru } from './catalogs/ru';
 import { tr } from './catalogs/tr';
+import { formatBytes } from './format-bytes';
 
 /** Languages we have message catalogs for. Content locales are data; these are code. */
 export const MESSAGE_LANGUAGES = ['en', 'tr', 'ru'] as const;
@@ -29,6 +30,10 @@ export class Messages {
       interpolation: { escapeValue: false },
       returnNull: false,
     });
+    // `{{limit, bytes}}`: sizes as people read them ("10 MB"), in the message's language.
+    this.i18n.services.formatter?.add('bytes', (value: unknown, language: string | undefined) =>
+      typeof value === 'number' ? formatBytes(value, language ?? DEFAULT_MESSAGE_LANGUAGE) : String(value),
+    );
   }
 
   /** Picks the best message language for an Accept-Language header; English when nothing matches. */
