@@ -88,12 +88,43 @@ describe('media', () => {
 
   it('tells every role the limit an upload must fit, so a client can refuse a file before sending it', async () => {
     const translator = (await signIn(test, 'translator', ['tr'])).token;
-    for (const who of [token, translator]) {
+    const enabled = (await test.http.get('/admin/v1/locales', { token })).body
+      .filter((l: { enabled: boolean }) => l.enabled)
+      .map((l: { code: string }) => l.code);
+    for (const [who, captionLocales] of [
+      [token, enabled],
+      [translator, ['tr']],
+    ] as const) {
       const response = await test.http.get('/admin/v1/media/limits', { token: who });
       expect(response.status).toBe(200);
-      expect(response.body).toEqual({ maxBytes: 4096, types: ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/avif'] });
+      expect(response.body).toEqual({ maxBytes: 4096, types: ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/avif'], captionLocales });
     }
     expect((await test.http.get('/admin/v1/media/limits')).status).toBe(401);
+  });
+
+  it('tells each caller what they may do with an item, by the rules its writes enforce', async () => {
+    const external = (
+      await test.http.post('/admin/v1/media', { url: 'https://images.example.org/may.jpg', translations: { en: { caption: 'Weir' } } }, { token })
+    ).body as { id: string; may: unknown };
+    expect(external.may).toEqual({ credit: true, delete: true, captionLocales: expect.arrayContaining(['en', 'tr', 'ru']) });
+    const trEditor = (await signIn(test, 'editor', ['tr'])).token;
+    const author = (await signIn(test, 'author', ['en'])).token;
+    const translator = (await signIn(test, 'translator', ['ru'])).token;
+    const mayFor = async (who: string) => (await test.http.get(`/admin/v1/media/${external.id}`, { token: who })).body.may;
+    // The tr editor does not hold the English caption's locale: no credit, no delete, captions in tr only.
+    expect(await mayFor(trEditor)).toEqual({ credit: false, delete: false, captionLocales: ['tr'] });
+    // Not the author's image: nothing, though they hold en.
+    expect(await mayFor(author)).toEqual({ credit: false, delete: false, captionLocales: [] });
+    expect(await mayFor(translator)).toEqual({ credit: false, delete: false, captionLocales: ['ru'] });
+    // And the writes agree.
+    const version = (await test.http.get(`/admin/v1/media/${external.id}`, { token })).body.version as number;
+    const headers = { 'if-match': `"${version}"` };
+    expect((await test.http.patch(`/admin/v1/media/${external.id}`, { credit: 'x' }, { token: trEditor, headers })).status).toBe(403);
+    expect((await test.http.patch(`/admin/v1/media/${external.id}`, { translations: { en: { caption: 'x' } } }, { token: author, headers })).status).toBe(403);
+    expect((await test.http.delete(`/admin/v1/media/${external.id}`, { token: trEditor })).status).toBe(403);
+    expect(
+      (await test.http.patch(`/admin/v1/media/${external.id}`, { translations: { ru: { caption: 'Водослив' } } }, { token: translator, headers })).status,
+    ).toBe(200);
   });
 
   it('names an over-long credit in an upload form', async () => {

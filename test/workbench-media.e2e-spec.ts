@@ -98,7 +98,9 @@ const CAPTION = 'Sluice gates on the lower canal';
   it('shows the API’s own localized “too large” answer when a file does get sent, not a network error', async () => {
     // The page is told a larger limit than the server's, so the oversized file goes out and the server refuses it.
     await editor.route('**/admin/v1/media/limits', (route) =>
-      route.fulfill({ json: { maxBytes: LIMIT * 2, types: ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/avif'] } }),
+      route.fulfill({
+        json: { maxBytes: LIMIT * 2, types: ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/avif'], captionLocales: ['en', 'tr'] },
+      }),
     );
     await editor.reload();
     await editor.getByLabel('Interface language').selectOption('tr');

@@ -8,7 +8,15 @@ export { CreateAuthorDto, UpdateAuthorDto, PutAuthorTranslationDto, AuthorRespon
 export { TagsService } from './tags/tags.service';
 export { CreateTagDto, TagTranslationInputDto, TagTranslationResponseDto, TagResponseDto } from './tags/dto/tag.dto';
 export { MediaService, type UploadInput } from './media/media.service';
-export { CreateExternalMediaDto, UpdateMediaDto, MediaResponseDto, MediaTranslationInputDto, MediaLimitsDto } from './media/dto/media.dto';
+export {
+  CreateExternalMediaDto,
+  UpdateMediaDto,
+  MediaResponseDto,
+  MediaTranslationInputDto,
+  MediaLimitsDto,
+  MediaItemDto,
+  MediaPermissionsDto,
+} from './media/dto/media.dto';
 export { ArticlesService, type ArticleView } from './articles/articles.service';
 export { ArticleTranslationsService, type TranslationDetail } from './articles/article-translations.service';
 export { CreateArticleDto, UpdateArticleDto, PutTranslationDto, ArticleListQueryDto } from './articles/dto/article.dto';

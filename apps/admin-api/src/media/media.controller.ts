@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiNoContentRe
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createReadStream } from 'node:fs';
 import { AnyRole, CurrentUser, Roles, type UserEntity } from '@kalam/auth';
-import { CreateExternalMediaDto, MediaLimitsDto, MediaResponseDto, MediaService, PageQueryDto, UpdateMediaDto, type Page } from '@kalam/content';
+import { CreateExternalMediaDto, MediaItemDto, MediaLimitsDto, MediaService, PageQueryDto, UpdateMediaDto, type Page } from '@kalam/content';
 import { ApiPage, ApiErrors, ApiVersionedWrite, createValidationPipe, httpConfig, type HttpConfig, IfMatch, UuidParam } from '@kalam/platform';
 import { readUpload } from './read-upload';
 
@@ -19,18 +19,18 @@ export class MediaController {
   @AnyRole()
   @Get()
   @ApiOperation({ summary: 'Media items, newest first' })
-  @ApiPage(MediaResponseDto, 'MediaPageDto')
-  async list(@Query() query: PageQueryDto): Promise<Page<MediaResponseDto>> {
+  @ApiPage(MediaItemDto, 'MediaPageDto')
+  async list(@Query() query: PageQueryDto, @CurrentUser() user: UserEntity): Promise<Page<MediaItemDto>> {
     const page = await this.media.list(query);
-    return { ...page, items: page.items.map(MediaResponseDto.from) };
+    return { ...page, items: await this.media.withPermissions(page.items, user) };
   }
 
   @AnyRole()
   @Get('limits')
   @ApiOperation({ summary: 'The size limit and image types an upload must fit' })
   @ApiOkResponse({ type: MediaLimitsDto })
-  limits(): MediaLimitsDto {
-    return this.media.limits();
+  limits(@CurrentUser() user: UserEntity): Promise<MediaLimitsDto> {
+    return this.media.limits(user);
   }
 
   /**
@@ -66,8 +66,8 @@ export class MediaController {
       ],
     },
   })
-  @ApiCreatedResponse({ type: MediaResponseDto })
-  async create(@Req() request: FastifyRequest, @CurrentUser() user: UserEntity): Promise<MediaResponseDto> {
+  @ApiCreatedResponse({ type: MediaItemDto })
+  async create(@Req() request: FastifyRequest, @CurrentUser() user: UserEntity): Promise<MediaItemDto> {
     let media;
     if (request.isMultipart()) {
       const upload = await readUpload(request, this.media.maxBytes, this.http.maxJsonDepth);
@@ -76,15 +76,15 @@ export class MediaController {
     } else {
       media = await this.media.createExternal(await validated(CreateExternalMediaDto, request.body), user);
     }
-    return MediaResponseDto.from(media);
+    return (await this.media.withPermissions([media], user))[0];
   }
 
   @AnyRole()
   @Get(':id')
   @ApiOperation({ summary: 'A media item with its captions and alt texts' })
-  @ApiOkResponse({ type: MediaResponseDto })
-  async get(@UuidParam('id') id: string): Promise<MediaResponseDto> {
-    return MediaResponseDto.from(await this.media.get(id));
+  @ApiOkResponse({ type: MediaItemDto })
+  async get(@UuidParam('id') id: string, @CurrentUser() user: UserEntity): Promise<MediaItemDto> {
+    return (await this.media.withPermissions([await this.media.get(id)], user))[0];
   }
 
   @AnyRole()
@@ -104,14 +104,14 @@ export class MediaController {
   @Patch(':id')
   @ApiOperation({ summary: 'Change the credit and per-locale captions and alt texts (If-Match)' })
   @ApiVersionedWrite({ ifMatch: 'required', of: 'media item' })
-  @ApiOkResponse({ type: MediaResponseDto })
+  @ApiOkResponse({ type: MediaItemDto })
   async update(
     @UuidParam('id') id: string,
     @Body() body: UpdateMediaDto,
     @IfMatch() version: number | undefined,
     @CurrentUser() user: UserEntity,
-  ): Promise<MediaResponseDto> {
-    return MediaResponseDto.from(await this.media.update(id, body, version, user));
+  ): Promise<MediaItemDto> {
+    return (await this.media.withPermissions([await this.media.update(id, body, version, user)], user))[0];
   }
 
   @Roles('admin', 'editor')

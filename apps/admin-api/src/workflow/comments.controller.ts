@@ -31,7 +31,7 @@ export class CommentsController {
     @Body() body: CreateCommentDto,
     @CurrentUser() user: UserEntity,
   ): Promise<CommentResponseDto> {
-    return (await this.present([await this.comments.create(id, locale, body, user)]))[0];
+    return this.presentOne(await this.comments.create(id, locale, body, user));
   }
 
   @Roles(...EVERY_ROLE)
@@ -45,7 +45,7 @@ export class CommentsController {
     @Body() body: ReplyCommentDto,
     @CurrentUser() user: UserEntity,
   ): Promise<CommentResponseDto> {
-    return (await this.present([await this.comments.reply(id, locale, commentId, body.body, user)]))[0];
+    return this.presentOne(await this.comments.reply(id, locale, commentId, body.body, user));
   }
 
   @Roles(...EVERY_ROLE)
@@ -59,7 +59,11 @@ export class CommentsController {
     @UuidParam('commentId') commentId: string,
     @CurrentUser() user: UserEntity,
   ): Promise<CommentResponseDto> {
-    return (await this.present([await this.comments.resolve(id, locale, commentId, user)]))[0];
+    return this.presentOne(await this.comments.resolve(id, locale, commentId, user));
+  }
+
+  private async presentOne(comment: ReviewCommentEntity): Promise<CommentResponseDto> {
+    return (await this.present([comment]))[0];
   }
 
   private async present(comments: ReviewCommentEntity[]): Promise<CommentResponseDto[]> {

@@ -1191,6 +1191,72 @@ export interface components {
              */
             slug?: string;
         };
+        MediaPermissionsDto: {
+            /** @description Change the credit */
+            credit: boolean;
+            /** @description Delete the item */
+            delete: boolean;
+            /** @description The enabled locales whose caption and alt text this user may write */
+            captionLocales: string[];
+        };
+        MediaItemDto: {
+            id: string;
+            /** @enum {string} */
+            kind: "upload" | "external";
+            /** @description Where to fetch the image: the external URL, or the admin file endpoint for uploads. */
+            url: string;
+            mimeType: string | null;
+            sizeBytes: number | null;
+            width: number | null;
+            height: number | null;
+            credit: string | null;
+            version: number;
+            /** @description The user who added it (authors may change only their own) */
+            createdBy: string | null;
+            translations: {
+                [key: string]: {
+                    caption?: string;
+                    alt?: string;
+                };
+            };
+            may: components["schemas"]["MediaPermissionsDto"];
+        };
+        MediaPageDto: {
+            items: components["schemas"]["MediaItemDto"][];
+            page: number;
+            limit: number;
+            /** @description Items matching the filters. */
+            total: number;
+        };
+        MediaLimitsDto: {
+            /**
+             * @description The largest file accepted, in bytes (MEDIA_MAX_BYTES)
+             * @example 10485760
+             */
+            maxBytes: number;
+            /**
+             * @description The accepted media types (the bytes are checked, not the name)
+             * @example [
+             *       "image/jpeg",
+             *       "image/png"
+             *     ]
+             */
+            types: string[];
+            /** @description The enabled locales the caller may caption a new upload in */
+            captionLocales: string[];
+        };
+        UpdateMediaDto: {
+            /** @example Photo: Press Office */
+            credit?: string;
+            translations?: {
+                [key: string]: components["schemas"]["MediaTranslationInputDto"];
+            };
+        };
+        ArticleAuthorRefDto: {
+            id: string;
+            slug: string;
+            name: string;
+        };
         MediaResponseDto: {
             id: string;
             /** @enum {string} */
@@ -1211,40 +1277,6 @@ export interface components {
                     alt?: string;
                 };
             };
-        };
-        MediaPageDto: {
-            items: components["schemas"]["MediaResponseDto"][];
-            page: number;
-            limit: number;
-            /** @description Items matching the filters. */
-            total: number;
-        };
-        MediaLimitsDto: {
-            /**
-             * @description The largest file accepted, in bytes (MEDIA_MAX_BYTES)
-             * @example 10485760
-             */
-            maxBytes: number;
-            /**
-             * @description The accepted media types (the bytes are checked, not the name)
-             * @example [
-             *       "image/jpeg",
-             *       "image/png"
-             *     ]
-             */
-            types: string[];
-        };
-        UpdateMediaDto: {
-            /** @example Photo: Press Office */
-            credit?: string;
-            translations?: {
-                [key: string]: components["schemas"]["MediaTranslationInputDto"];
-            };
-        };
-        ArticleAuthorRefDto: {
-            id: string;
-            slug: string;
-            name: string;
         };
         SourceResponseDto: {
             id: string;
@@ -3709,7 +3741,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MediaResponseDto"];
+                    "application/json": components["schemas"]["MediaItemDto"];
                 };
             };
             /** @description Bad input: the details name each field */
@@ -3823,7 +3855,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MediaResponseDto"];
+                    "application/json": components["schemas"]["MediaItemDto"];
                 };
             };
             /** @description Bad input: the details name each field */
@@ -3957,7 +3989,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MediaResponseDto"];
+                    "application/json": components["schemas"]["MediaItemDto"];
                 };
             };
             /** @description Bad input: the details name each field */

@@ -12,7 +12,14 @@ import { MEDIA_TEXT } from './media-text';
 import { pageWindow, type Page, type PageQueryDto } from '../common/pagination';
 import { validateRecordValues } from '../common/validate-record';
 import { contentConfig, type ContentConfig } from '../content.config';
-import { MediaTranslationInputDto, type CreateExternalMediaDto, type MediaLimitsDto, type UpdateMediaDto } from './dto/media.dto';
+import {
+  MediaResponseDto,
+  MediaTranslationInputDto,
+  type CreateExternalMediaDto,
+  type MediaItemDto,
+  type MediaLimitsDto,
+  type UpdateMediaDto,
+} from './dto/media.dto';
 import { ACCEPTED_IMAGE_TYPES, inspectImage } from './image-type';
 import { MediaEntity } from './media.entity';
 import { ContentChangeHooks } from '../common/content-change-hooks';
@@ -39,8 +46,31 @@ export class MediaService {
     return this.config.mediaMaxBytes;
   }
 
-  limits(): MediaLimitsDto {
-    return { maxBytes: this.config.mediaMaxBytes, types: [...ACCEPTED_IMAGE_TYPES] };
+  async limits(user: Editor): Promise<MediaLimitsDto> {
+    // A new upload is the uploader's own: the locale is all that limits its captions.
+    const captionLocales = (await this.enabledLocales()).filter((locale) => canWorkIn(user, locale));
+    return { maxBytes: this.config.mediaMaxBytes, types: [...ACCEPTED_IMAGE_TYPES], captionLocales };
+  }
+
+  /**
+   * What `user` may do with each item, by the rules update and remove enforce, so clients show
+   * only what will be accepted instead of keeping a copy of those rules.
+   */
+  async withPermissions(items: MediaEntity[], user: Editor): Promise<MediaItemDto[]> {
+    const enabled = await this.enabledLocales();
+    return items.map((media) => {
+      const record: SharedRecord = { createdBy: media.createdBy, locales: (media.translations ?? []).map((t) => t.locale) };
+      const may = {
+        credit: canManageRecord(user, record),
+        delete: canDeleteRecord(user, record),
+        captionLocales: enabled.filter((locale) => canEditRecordLocale(user, record, locale)),
+      };
+      return { ...MediaResponseDto.from(media), may };
+    });
+  }
+
+  private async enabledLocales(): Promise<string[]> {
+    return (await this.locales.list({ enabledOnly: true })).map((locale) => locale.code);
   }
 
   async list(query: PageQueryDto): Promise<Page<MediaEntity>> {

@@ -78,4 +78,17 @@ export class MediaLimitsDto {
   @ApiProperty({ description: 'The largest file accepted, in bytes (MEDIA_MAX_BYTES)', example: 10485760 }) maxBytes: number;
   @ApiProperty({ description: 'The accepted media types (the bytes are checked, not the name)', example: ['image/jpeg', 'image/png'] })
   types: string[];
+  @ApiProperty({ description: 'The enabled locales the caller may caption a new upload in', type: [String] }) captionLocales: string[];
+}
+
+/** What the signed-in user may do with a media item, from the same rules the writes check (libs/auth). */
+export class MediaPermissionsDto {
+  @ApiProperty({ description: 'Change the credit' }) credit: boolean;
+  @ApiProperty({ description: 'Delete the item' }) delete: boolean;
+  @ApiProperty({ description: 'The enabled locales whose caption and alt text this user may write', type: [String] }) captionLocales: string[];
+}
+
+/** A media item as the media routes answer it: with what the caller may do with it. */
+export class MediaItemDto extends MediaResponseDto {
+  @ApiProperty({ type: MediaPermissionsDto }) may: MediaPermissionsDto;
 }
