@@ -1,11 +1,8 @@
-import type { ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import sharp from 'sharp';
-import { checkScreen, findChromium, freePortPair, launchChromium, openPage } from './support/browser';
-import { answers, compileApps, LAUNCHER_ADMIN, startLauncher, stopLauncher, until } from './support/processes';
+import { checkScreen, findChromium } from './support/browser';
+import { until } from './support/processes';
+import { WorkbenchStack } from './support/workbench-stack';
 
 // Page functions run in the browser; the project type-checks as Node code, without the DOM's types.
 declare const window: any;
@@ -23,26 +20,12 @@ const LIMIT = 10 * 1024 * 1024;
 const CAPTION = 'Sluice gates on the lower canal';
 
 (browserPath ? describe : describe.skip)('media in the workbench, in a browser', () => {
-  let dataDir: string;
-  let launcher: ChildProcess | undefined;
-  let browser: Browser;
+  let stack: WorkbenchStack;
   let admin: string;
-  let port: number;
-  const tokens = { admin: '', editor: '', author: '' };
-  const pageErrors: string[] = [];
   let editor: Page;
-
-  async function call(who: keyof typeof tokens | null, method: string, url: string, body?: unknown, version?: number): Promise<any> {
-    const headers: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json' };
-    if (who) headers.authorization = `Bearer ${tokens[who]}`;
-    if (version !== undefined) headers['if-match'] = `"${version}"`;
-    const response = await fetch(`${admin}/admin/v1${url}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    const text = await response.text();
-    if (response.status >= 300) throw new Error(`${method} ${url}: ${response.status} ${text}`);
-    return text ? JSON.parse(text) : undefined;
-  }
-  const signIn = async ({ email, password }: { email: string; password: string }) =>
-    (await call(null, 'POST', '/auth/login', { email, password })).accessToken as string;
+  type Who = 'admin' | 'editor' | 'author';
+  const call = (who: Who | null, method: string, url: string, body?: unknown, version?: number, expected?: number[]) =>
+    stack.call(who, method, url, body, version, expected);
 
   async function signInWithForm(page: Page, user: { email: string; password: string }, next: string): Promise<void> {
     await page.goto(`${admin}/admin/login?next=${encodeURIComponent(next)}`);
@@ -57,31 +40,23 @@ const CAPTION = 'Sluice gates on the lower canal';
   const uploads: string[] = [];
 
   beforeAll(async () => {
-    compileApps();
-    [dataDir, port] = await Promise.all([mkdtemp(path.join(tmpdir(), 'kalam-workbench-media-')), freePortPair()]);
-    admin = `http://127.0.0.1:${port}`;
-    launcher = startLauncher(dataDir, port);
-    [browser] = await Promise.all([launchChromium(browserPath!), until(() => answers(`${admin}/health`), 'the admin API')]);
-    tokens.admin = await signIn(LAUNCHER_ADMIN);
+    stack = await WorkbenchStack.start(browserPath!, 'workbench-media');
+    ({ admin } = stack);
     await call('admin', 'POST', '/users', EDITOR);
     await call('admin', 'POST', '/users', TRANSLATOR);
     await call('admin', 'POST', '/users', TR_DESK);
-    tokens.editor = await signIn(EDITOR);
-    editor = await openPage(browser, 'en-GB', pageErrors);
+    stack.tokens.editor = await stack.signIn(EDITOR);
+    editor = await stack.page('en-GB');
     editor.on('request', (request) => {
       if (request.method() === 'POST' && request.url().endsWith('/admin/v1/media')) uploads.push(request.url());
     });
     await signInWithForm(editor, EDITOR, '/media');
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await stopLauncher(launcher);
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => stack?.stop());
 
   afterEach(() => {
-    expect(pageErrors.splice(0)).toEqual([]);
+    expect(stack.pageErrors.splice(0)).toEqual([]);
   });
 
   const chooseFile = (page: Page, name: string, mimeType: string, buffer: Buffer) => page.getByLabel('Image file').setInputFiles({ name, mimeType, buffer });
@@ -142,7 +117,7 @@ const CAPTION = 'Sluice gates on the lower canal';
     // The preview is the delivery API's rendition (never wider than the original), which the page's CSP lets in.
     const image = card.getByRole('img', { name: 'Three steel gates above brown water' });
     await until(() => image.evaluate((img: any) => img.complete && img.naturalWidth === 600), 'the preview to load');
-    expect(await image.getAttribute('src')).toMatch(new RegExp(`^http://localhost:${port + 1}/v1/media/[0-9a-f-]{36}\\?w=640&format=webp$`));
+    expect(await image.getAttribute('src')).toMatch(new RegExp(`^http://localhost:${stack.port + 1}/v1/media/[0-9a-f-]{36}\\?w=640&format=webp$`));
     await checkScreen(editor, 'media');
 
     const [stored] = (await call('admin', 'GET', '/media')).items;
@@ -173,7 +148,7 @@ const CAPTION = 'Sluice gates on the lower canal';
   });
 
   it('lets a translator caption in their language only, with no upload form', async () => {
-    const translator = await openPage(browser, 'ru-RU', pageErrors);
+    const translator = await stack.page('ru-RU');
     await signInWithForm(translator, TRANSLATOR, '/media');
     await translator.getByText(CAPTION).waitFor();
     expect(await translator.getByRole('heading', { name: 'Загрузить изображение' }).count()).toBe(0);
@@ -189,7 +164,7 @@ const CAPTION = 'Sluice gates on the lower canal';
   });
 
   it('offers an editor of one language only what the API will take: that language, and no credit on an image with text in others', async () => {
-    const desk = await openPage(browser, 'en-GB', pageErrors);
+    const desk = await stack.page('en-GB');
     await signInWithForm(desk, TR_DESK, '/media');
     await desk.getByText(CAPTION).waitFor();
     expect(await desk.getByLabel('Caption language').locator('option').allTextContents()).toEqual(['TR']);
@@ -204,7 +179,7 @@ const CAPTION = 'Sluice gates on the lower canal';
     await editor.reload();
     await editor.getByRole('button', { name: 'Edit the credit and captions of “Doomed picture”' }).click();
     await editor.locator('.media-edit').getByLabel('Credit').fill('Photo: too late');
-    await call('admin', 'DELETE', `/media/${doomed.id}`);
+    await call('admin', 'DELETE', `/media/${doomed.id}`, undefined, undefined, [204]);
     await editor.getByRole('button', { name: 'Save', exact: true }).click();
     await editor.getByRole('alert').getByText('Someone deleted this image while you were editing it', { exact: false }).waitFor();
     expect(await editor.locator('.media-edit').count()).toBe(0);
@@ -231,9 +206,9 @@ const CAPTION = 'Sluice gates on the lower canal';
   });
   it('offers an author Edit on the images they added, and on no one else’s', async () => {
     await call('admin', 'POST', '/users', AUTHOR);
-    tokens.author = await signIn(AUTHOR);
+    stack.tokens.author = await stack.signIn(AUTHOR);
     await call('author', 'POST', '/media', { url: 'https://images.example.org/reservoir.jpg', credit: 'Photo: Kerim' });
-    const author = await openPage(browser, 'en-GB', pageErrors);
+    const author = await stack.page('en-GB');
     await signInWithForm(author, AUTHOR, '/media');
     await author.locator('.media-name', { hasText: 'Photo: Kerim' }).waitFor();
     expect(await author.getByRole('button', { name: /^Edit / }).evaluateAll((buttons) => buttons.map((b: any) => b.getAttribute('aria-label')))).toEqual([

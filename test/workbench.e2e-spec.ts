@@ -1,10 +1,7 @@
-import type { ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { checkScreen, findChromium, freePortPair, launchChromium, openPage } from './support/browser';
-import { answers, compileApps, LAUNCHER_ADMIN, startLauncher, stopLauncher, until } from './support/processes';
+import type { Page } from 'playwright-core';
+import { checkScreen, findChromium } from './support/browser';
+import { until } from './support/processes';
+import { WorkbenchStack } from './support/workbench-stack';
 
 /**
  * The workbench in a real browser against `npm start`'s compiled apps: a translator takes an
@@ -60,33 +57,17 @@ const EDITOR = { email: 'elif@example.org', password: PASSWORD, role: 'editor', 
 const TRANSLATOR = { email: 'timur@example.org', password: PASSWORD, role: 'translator', locales: ['tr'], displayName: 'Timur Translator' };
 
 (browserPath ? describe : describe.skip)('the workbench in a browser', () => {
-  let dataDir: string;
-  let launcher: ChildProcess | undefined;
-  let browser: Browser;
-  let port: number;
+  let stack: WorkbenchStack;
   let admin: string;
   let delivery: string;
-  const tokens: Record<'admin' | 'editor' | 'translator', string> = { admin: '', editor: '', translator: '' };
   let articleId: string;
   let jobId: string;
-  /** Uncaught errors and Content-Security-Policy refusals in any page: each test ends with none. */
-  const pageErrors: string[] = [];
-
-  /** One call to the admin API; throws unless it answers one of `expected`. */
-  async function call(who: keyof typeof tokens | null, method: string, url: string, body?: unknown, version?: number, expected = [200, 201]): Promise<any> {
-    const headers: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json' };
-    if (who) headers.authorization = `Bearer ${tokens[who]}`;
-    if (version !== undefined) headers['if-match'] = `"${version}"`;
-    const response = await fetch(`${admin}/admin/v1${url}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    const text = await response.text();
-    if (!expected.includes(response.status)) throw new Error(`${method} ${url}: ${response.status} ${text}`);
-    return text ? JSON.parse(text) : undefined;
-  }
-  const signIn = async ({ email, password }: { email: string; password: string }) =>
-    (await call(null, 'POST', '/auth/login', { email, password })).accessToken as string;
+  type Who = 'admin' | 'editor' | 'translator';
+  const call = (who: Who | null, method: string, url: string, body?: unknown, version?: number, expected?: number[]) =>
+    stack.call(who, method, url, body, version, expected);
   const translation = (locale: string) => call('admin', 'GET', `/articles/${articleId}/translations/${locale}`);
   /** Runs workflow steps in order, each with the version the one before gave. */
-  async function steps(who: keyof typeof tokens, locale: string, version: number, ...names: string[]): Promise<any> {
+  async function steps(who: Who, locale: string, version: number, ...names: string[]): Promise<any> {
     let current = { version };
     for (const name of names) current = await call(who, 'POST', `/articles/${articleId}/translations/${locale}/${name}`, {}, current.version, [200]);
     return current;
@@ -97,7 +78,7 @@ const TRANSLATOR = { email: 'timur@example.org', password: PASSWORD, role: 'tran
     return queue.items[0].id as string;
   };
 
-  const newPage = (locale: string) => openPage(browser, locale, pageErrors);
+  const newPage = (locale: string) => stack.page(locale);
 
   /** The units the job screen marks as changed in the source, by their text box's id. */
   const changedUnits = (page: Page) => page.locator('section.segment.changed textarea').evaluateAll((areas) => areas.map((area) => area.id));
@@ -114,22 +95,14 @@ const TRANSLATOR = { email: 'timur@example.org', password: PASSWORD, role: 'tran
   }
 
   beforeAll(async () => {
-    compileApps();
-    [dataDir, port] = await Promise.all([mkdtemp(path.join(tmpdir(), 'kalam-workbench-e2e-')), freePortPair()]);
-    admin = `http://127.0.0.1:${port}`;
-    delivery = `http://127.0.0.1:${port + 1}`;
-    launcher = startLauncher(dataDir, port);
-    [browser] = await Promise.all([
-      launchChromium(browserPath!),
-      until(async () => (await answers(`${admin}/health`)) && (await answers(`${delivery}/health`)), 'both APIs'),
-    ]);
+    stack = await WorkbenchStack.start(browserPath!, 'workbench-e2e');
+    ({ admin, delivery } = stack);
 
     // People: the launcher's first admin sets up an editor for English and Turkish and a Turkish translator.
-    tokens.admin = await signIn(LAUNCHER_ADMIN);
     await call('admin', 'POST', '/users', EDITOR);
     await call('admin', 'POST', '/users', TRANSLATOR);
-    tokens.editor = await signIn(EDITOR);
-    tokens.translator = await signIn(TRANSLATOR);
+    stack.tokens.editor = await stack.signIn(EDITOR);
+    stack.tokens.translator = await stack.signIn(TRANSLATOR);
 
     // An English article goes live, so a Turkish job opens.
     const author = await call('editor', 'POST', '/authors', { name: 'Aigerim Nurlanovna' });
@@ -157,14 +130,10 @@ const TRANSLATOR = { email: 'timur@example.org', password: PASSWORD, role: 'tran
     jobId = await openJob('update');
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await stopLauncher(launcher);
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => stack?.stop());
 
   afterEach(() => {
-    expect(pageErrors.splice(0)).toEqual([]);
+    expect(stack.pageErrors.splice(0)).toEqual([]);
   });
 
   let translator: Page;
@@ -313,7 +282,7 @@ const TRANSLATOR = { email: 'timur@example.org', password: PASSWORD, role: 'tran
     const preview = editor.getByRole('link', { name: /Preview the draft/ });
     const href = (await preview.getAttribute('href'))!;
     const { slug } = await translation('tr');
-    expect(href).toMatch(new RegExp(`^http://localhost:${port + 1}/v1/tr/articles/${slug}\\?preview=`));
+    expect(href).toMatch(new RegExp(`^http://localhost:${stack.port + 1}/v1/tr/articles/${slug}\\?preview=`));
     const previewed = await fetch(href);
     expect(previewed.status).toBe(200);
     expect(await previewed.text()).toContain('yazın');
