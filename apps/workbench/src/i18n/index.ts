@@ -61,7 +61,7 @@ export function formatDate(value: string | null | undefined): string {
   return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value));
 }
 
-/** A file size for people, in the interface's language: 12.4 MB, 12,4 МБ. */
+/** A file size for people, in the interface's language: 12.4 MB, 12,4 МБ. The same rule as the API's `{{limit, bytes}}` (libs/i18n format-bytes.ts), which this bundle cannot import, so a limit reads alike before and after sending. */
 export function formatBytes(bytes: number): string {
   const [unit, size] = bytes >= 1024 * 1024 ? ['megabyte', bytes / (1024 * 1024)] : bytes >= 1024 ? ['kilobyte', bytes / 1024] : ['byte', bytes];
   return new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }).format(size);
