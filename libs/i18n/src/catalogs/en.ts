@@ -30,6 +30,7 @@ export const en: CatalogTree = {
       validation_failed_one: '{{count}} field is invalid.',
       validation_failed_other: '{{count}} fields are invalid.',
       bad_request: 'The request is not valid.',
+      uri_too_long: 'The address is too long.',
       precondition_required: 'Send If-Match with the version you edited (current version: {{current}}).',
       precondition_failed: 'Someone else changed this first: you edited version {{sent}}, the current version is {{current}}.',
       invalid_if_match: 'If-Match must be a version number such as "3".',

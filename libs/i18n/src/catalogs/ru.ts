@@ -35,6 +35,7 @@ export const ru: CatalogTree = {
       validation_failed_many: '{{count}} полей заполнены неверно.',
       validation_failed_other: '{{count}} поля заполнены неверно.',
       bad_request: 'Запрос некорректен.',
+      uri_too_long: 'Адрес слишком длинный.',
       precondition_required: 'Передайте в If-Match версию, которую вы редактировали (текущая версия: {{current}}).',
       precondition_failed: 'Кто-то изменил это раньше: вы редактировали версию {{sent}}, текущая версия {{current}}.',
       invalid_if_match: 'If-Match должен быть номером версии, например "3".',

@@ -29,6 +29,7 @@ export const tr: CatalogTree = {
       validation_failed_one: '{{count}} alan geçersiz.',
       validation_failed_other: '{{count}} alan geçersiz.',
       bad_request: 'İstek geçerli değil.',
+      uri_too_long: 'Adres çok uzun.',
       precondition_required: 'Düzenlediğiniz sürümü If-Match ile gönderin (güncel sürüm: {{current}}).',
       precondition_failed: 'Başka biri daha önce değiştirdi: {{sent}} sürümünü düzenlediniz, güncel sürüm {{current}}.',
       invalid_if_match: 'If-Match "3" gibi bir sürüm numarası olmalı.',

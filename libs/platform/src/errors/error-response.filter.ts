@@ -12,8 +12,15 @@ export interface ErrorResponseLimits {
   drainLimit: number;
 }
 
-/** Sends any failure as the api.md error shape. */
-function sendError(exception: unknown, request: FastifyRequest, reply: FastifyReply, messages: Messages, limits: ErrorResponseLimits, logger: Logger): void {
+/** Sends any failure as the api.md error shape (Nest's filter and Fastify's own frameworkErrors both come here). */
+export function sendError(
+  exception: unknown,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  messages: Messages,
+  limits: ErrorResponseLimits,
+  logger: Logger,
+): void {
   const retryAfter = Number(reply.getHeader('retry-after'));
   const error = toKalamError(exception, {
     method: request.method,

@@ -11,6 +11,7 @@ const CODE_BY_STATUS: Record<number, string> = {
   [HttpStatus.FORBIDDEN]: 'forbidden',
   [HttpStatus.METHOD_NOT_ALLOWED]: 'method_not_allowed',
   [HttpStatus.PAYLOAD_TOO_LARGE]: 'request.payload_too_large',
+  [HttpStatus.URI_TOO_LONG]: 'request.uri_too_long',
   [HttpStatus.UNSUPPORTED_MEDIA_TYPE]: 'request.unsupported_media_type',
   [HttpStatus.TOO_MANY_REQUESTS]: 'too_many_requests',
 };

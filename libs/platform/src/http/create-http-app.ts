@@ -8,8 +8,7 @@ import type { IncomingMessage } from 'node:http';
 import { KalamError, KalamLogger, LOG_LEVELS, requestContext } from '@kalam/core';
 import { Messages } from '@kalam/i18n';
 import { ErrorResponseDto } from '../errors/error-response.dto';
-import { renderError } from '../errors/error-response';
-import { ErrorResponseFilter } from '../errors/error-response.filter';
+import { ErrorResponseFilter, sendError } from '../errors/error-response.filter';
 import { completeOpenApiDocument } from './openapi-completion';
 import { createValidationPipe } from '../validation/validation.pipe';
 import type { HttpConfig } from './http.config';
@@ -59,6 +58,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<NestFastif
   const { http } = options;
   // The catalogs come with the app Nest builds, before it listens: no request is answered earlier.
   const i18n: { messages?: Messages } = {};
+  const frameworkLogger = new Logger('FastifyFrameworkErrors');
   const adapter = new FastifyAdapter({
     bodyLimit: http.bodyLimit,
     trustProxy: http.trustProxy,
@@ -76,14 +76,12 @@ export async function createHttpApp(options: HttpAppOptions): Promise<NestFastif
     routerOptions: { maxParamLength: 500 },
     // A path Fastify cannot decode (/x/%FF) is answered before any hook or filter runs: answer it in
     // Kalam's shape and language here, as the onRequest hook does for the same escapes in a query.
+    // Fastify's own refusals before routing (a bad %-escape, a path parameter over maxParamLength)
+    // go the way every other error goes: their 4xx status kept, a 5xx logged.
     frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-      const refusal = error.code === 'FST_ERR_BAD_URL' ? KalamError.badRequest('request.invalid_url') : new KalamError(500, 'internal_error', {});
-      const messages = i18n.messages!;
-      const language = messages.negotiate(request.headers['accept-language']);
-      void reply
-        .code(refusal.status)
-        .header('x-request-id', request.id)
-        .send(renderError(refusal, messages, language));
+      const exception = error.code === 'FST_ERR_BAD_URL' ? KalamError.badRequest('request.invalid_url') : error;
+      reply.header('x-request-id', request.id);
+      sendError(exception, request, reply, i18n.messages!, { bodyLimit: http.bodyLimit, drainLimit: http.bodyDrainLimit }, frameworkLogger);
     },
   });
   const logger = new KalamLogger();
