@@ -11,16 +11,13 @@ export interface RawUpload {
 
 const LIMITS = { files: 1, fields: 10, parts: 12, fieldSize: 64 * 1024 };
 
-// busboy decodes text fields as UTF-8 leniently (a bad byte becomes U+FFFD and is stored so). Read
-// as latin1, a field's string holds its bytes one to one; they are then decoded strictly, as JSON bodies are.
-const FIELD_CHARSET = 'latin1';
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-function decodeField(value: string): string {
-  try {
-    return strictUtf8.decode(Buffer.from(value, FIELD_CHARSET));
-  } catch {
-    throw KalamError.badRequest('request.invalid_utf8');
-  }
+// busboy decodes a text field in the charset its part names (UTF-8 when none), leniently: a byte
+// that is not UTF-8 becomes U+FFFD. The part's own charset cannot be seen from here, so the
+// replacement character is the sign: a field holding one is refused as JSON bodies with bad
+// UTF-8 are, rather than stored damaged. (A caption that means U+FFFD literally is refused too.)
+function checkedText(text: string): string {
+  if (text.includes('\uFFFD')) throw KalamError.badRequest('request.invalid_utf8');
+  return text;
 }
 
 /** @fastify/multipart's and busboy's failures as client errors; anything else is ours and stays a 500. */
@@ -42,7 +39,7 @@ export async function readUpload(request: FastifyRequest, maxBytes: number, maxJ
   let part: Awaited<ReturnType<FastifyRequest['file']>>;
   let bytes: Buffer;
   try {
-    part = await request.file({ limits: { ...LIMITS, fileSize: maxBytes }, defCharset: FIELD_CHARSET });
+    part = await request.file({ limits: { ...LIMITS, fileSize: maxBytes } });
     if (!part) throw KalamError.badRequest('media.no_file');
     bytes = await part.toBuffer();
     // @fastify/multipart throws only when a chunk arrives after the cut: a file that reaches the
@@ -51,17 +48,18 @@ export async function readUpload(request: FastifyRequest, maxBytes: number, maxJ
   } catch (error) {
     throw uploadError(error, maxBytes);
   }
+  /** A field's text (a part typed application/json arrives parsed: its JSON again). */
   const field = (name: string): string | undefined => {
     const value = part.fields[name];
     const single = Array.isArray(value) ? value[0] : value;
-    return single && 'value' in single && typeof single.value === 'string' ? single.value : undefined;
+    if (!single || !('value' in single) || single.value === undefined) return undefined;
+    return checkedText(typeof single.value === 'string' ? single.value : JSON.stringify(single.value));
   };
-  // Form fields get the checks JSON bodies get: no NUL, no lone surrogate, and `translations`
-  // through the same strict parser (depth, malformed JSON).
-  const rawCredit = field('credit');
-  const credit = rawCredit === undefined ? undefined : decodeField(rawCredit);
+  // Form fields get the checks JSON bodies get: valid UTF-8, no NUL, no lone surrogate, and
+  // `translations` through the same strict parser (depth, malformed JSON).
+  const credit = field('credit');
   assertStorableText({ credit, filename: part.filename });
   const rawTranslations = field('translations');
-  const translations = rawTranslations === undefined ? undefined : parseJsonBody(Buffer.from(rawTranslations, FIELD_CHARSET), maxJsonDepth);
+  const translations = rawTranslations === undefined ? undefined : parseJsonBody(Buffer.from(rawTranslations, 'utf8'), maxJsonDepth);
   return { bytes, filename: part.filename, fields: { credit, translations } };
 }
