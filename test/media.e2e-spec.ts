@@ -65,6 +65,29 @@ describe('media', () => {
     expect(((await file.json()) as { error: string }).error).toBe('media.file_missing');
   });
 
+  it('answers file reads racing a delete with 200 or 404, never a 500', async () => {
+    for (let round = 0; round < 20; round += 1) {
+      const created = (await (await upload(form({}, { name: 'race.png', type: 'image/png', bytes: PNG_1X1 }))).json()) as { id: string; url: string };
+      const read = () =>
+        fetch(`${test.http.baseUrl}${created.url}`, { headers: { authorization: `Bearer ${token}` } }).then(async (r) => [
+          r.status,
+          (await r.arrayBuffer()).byteLength,
+        ]);
+      const [deleted, ...reads] = await Promise.all([
+        test.http.delete(`/admin/v1/media/${created.id}`, { token }),
+        read(),
+        read(),
+        read(),
+        read(),
+        read(),
+        read(),
+      ]);
+      expect(deleted.status).toBe(204);
+      // Whole bytes or a 404: a read that got the file open sends all of it.
+      for (const [status, length] of reads) expect([status, length]).toEqual(status === 200 ? [200, PNG_1X1.length] : [404, expect.any(Number)]);
+    }
+  });
+
   it('refuses a file that is not an allowed image with 415, whatever it claims to be', async () => {
     const response = await upload(
       form({}, { name: 'evil.png', type: 'image/png', bytes: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>') }),
@@ -275,9 +298,9 @@ describe('media', () => {
   });
 
   /** A form whose text field carries these bytes as they are (FormData would re-encode a string). */
-  const formWithRawField = (name: string, value: Buffer) =>
+  const formWithRawField = (name: string, value: Buffer, partType?: string) =>
     Buffer.concat([
-      Buffer.from(`--zzz\r\ncontent-disposition: form-data; name="${name}"\r\n\r\n`),
+      Buffer.from(`--zzz\r\ncontent-disposition: form-data; name="${name}"\r\n${partType ? `content-type: ${partType}\r\n` : ''}\r\n`),
       value,
       Buffer.from('\r\n--zzz\r\ncontent-disposition: form-data; name="file"; filename="a.png"\r\ncontent-type: image/png\r\n\r\n'),
       PNG_1X1,
@@ -311,6 +334,30 @@ describe('media', () => {
     const fromBytes = await rawUpload('multipart/form-data; boundary=zzz', formWithRawField('credit', Buffer.from(credit, 'utf8')));
     expect(fromBytes.status).toBe(201);
     expect(((await fromBytes.json()) as { credit: string }).credit).toBe(credit);
+  });
+
+  it('takes text parts that name UTF-8 as their charset, or are typed as JSON, as they were meant', async () => {
+    const credit = 'Фото: Агентство / Ajans Ç';
+    const cases: [string, Buffer, string, (body: { credit: string | null; translations: object }) => void][] = [
+      ['credit', Buffer.from(credit, 'utf8'), 'text/plain; charset=utf-8', (body) => expect(body.credit).toBe(credit)],
+      [
+        'translations',
+        Buffer.from(JSON.stringify({ ru: { caption: 'Подпись' } }), 'utf8'),
+        'text/plain; charset=UTF-8',
+        (body) => expect(body.translations).toMatchObject({ ru: { caption: 'Подпись' } }),
+      ],
+      [
+        'translations',
+        Buffer.from(JSON.stringify({ tr: { caption: 'Şehir' } }), 'utf8'),
+        'application/json',
+        (body) => expect(body.translations).toMatchObject({ tr: { caption: 'Şehir' } }),
+      ],
+    ];
+    for (const [name, value, partType, check] of cases) {
+      const response = await rawUpload('multipart/form-data; boundary=zzz', formWithRawField(name, value, partType));
+      expect({ partType, status: response.status }).toEqual({ partType, status: 201 });
+      check((await response.json()) as { credit: string | null; translations: object });
+    }
   });
 
   it('tells an author editing someone else’s image that it is not theirs, not that the language is refused', async () => {

@@ -1,7 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { createReadStream } from 'node:fs';
 import { AnyRole, CurrentUser, Roles, type UserEntity } from '@kalam/auth';
 import { CreateExternalMediaDto, MediaItemDto, MediaLimitsDto, MediaService, PageQueryDto, UpdateMediaDto, type Page } from '@kalam/content';
 import { ApiPage, ApiErrors, ApiVersionedWrite, createValidationPipe, httpConfig, type HttpConfig, IfMatch, UuidParam } from '@kalam/platform';
@@ -96,7 +95,7 @@ export class MediaController {
       .header('content-type', file.mimeType)
       .header('x-content-type-options', 'nosniff')
       .header('cache-control', 'private, max-age=3600')
-      .send(createReadStream(file.path));
+      .send(file.handle.createReadStream());
   }
 
   // Translators may caption in their locales; the credit stays an editor's or the uploader's (MediaService checks).

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import * as path from 'node:path';
 import { DataSource, Repository, type EntityManager } from 'typeorm';
 import { assertIfMatchWhenGiven, KalamError, recordAudit } from '@kalam/core';
@@ -226,17 +226,24 @@ export class MediaService {
   }
 
   /** Absolute path and type of an uploaded file. */
-  async file(id: string): Promise<{ path: string; mimeType: string; name: string }> {
+  /**
+   * The uploaded file, already open: a delete that unlinks it afterwards cannot break the answer,
+   * and one that came first (or a restore without the media folder) is a 404, not a stream error.
+   */
+  async file(id: string): Promise<{ handle: FileHandle; mimeType: string; name: string }> {
     const media = await this.get(id);
     if (!media.storageKey) throw KalamError.notFound('media.not_found', { id });
-    const file = path.join(this.config.mediaDir, media.storageKey);
-    // Gone from disk (a delete between the lookup and here, a restore without the media folder): a 404, not a stream error.
-    if (!(await stat(file).catch(() => null))?.isFile()) throw KalamError.notFound('media.file_missing', { id });
-    return {
-      path: file,
-      mimeType: media.mimeType ?? 'application/octet-stream',
-      name: media.originalName ?? path.basename(media.storageKey),
-    };
+    let handle: FileHandle;
+    try {
+      handle = await open(path.join(this.config.mediaDir, media.storageKey), 'r');
+    } catch {
+      throw KalamError.notFound('media.file_missing', { id });
+    }
+    if (!(await handle.stat()).isFile()) {
+      await handle.close();
+      throw KalamError.notFound('media.file_missing', { id });
+    }
+    return { handle, mimeType: media.mimeType ?? 'application/octet-stream', name: media.originalName ?? path.basename(media.storageKey) };
   }
 
   /** 422 unless the media exists; share-locks it until the caller's transaction ends, so it is not deleted before being linked. */
