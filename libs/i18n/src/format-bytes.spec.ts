@@ -6,7 +6,9 @@ describe('formatBytes', () => {
     expect(formatBytes(10 * 1024 * 1024, 'en')).toBe('10 MB');
     expect(formatBytes(16384, 'en')).toBe('16 kB');
     expect(formatBytes(1536 * 1024, 'tr')).toBe('1,5 MB');
-    expect(formatBytes(500, 'en')).toBe('500 byte');
+    expect(formatBytes(500, 'en')).toBe('500 bytes');
+    expect(formatBytes(1023, 'en')).toBe('1,023 bytes');
+    expect(formatBytes(1024 * 1024 - 1, 'en')).toBe('1 MB');
     expect(formatBytes(10 * 1024 * 1024, 'ru')).toBe('10 МБ');
   });
 

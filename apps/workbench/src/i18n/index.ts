@@ -63,8 +63,16 @@ export function formatDate(value: string | null | undefined): string {
 
 /** A file size for people, in the interface's language: 12.4 MB, 12,4 МБ. The same rule as the API's `{{limit, bytes}}` (libs/i18n format-bytes.ts), which this bundle cannot import, so a limit reads alike before and after sending. */
 export function formatBytes(bytes: number): string {
-  const [unit, size] = bytes >= 1024 * 1024 ? ['megabyte', bytes / (1024 * 1024)] : bytes >= 1024 ? ['kilobyte', bytes / 1024] : ['byte', bytes];
-  return new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }).format(size);
+  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'];
+  let size = bytes;
+  let unit = 0;
+  while (unit < units.length - 1 && Math.round(size * 10) / 10 >= 1024) {
+    size /= 1024;
+    unit += 1;
+  }
+  return new Intl.NumberFormat(language, { style: 'unit', unit: units[unit], unitDisplay: unit === 0 ? 'long' : 'short', maximumFractionDigits: 1 }).format(
+    size,
+  );
 }
 
 const FIELDS = ['title', 'subtitle', 'slug', 'summary', 'seoTitle', 'seoDescription', 'body'] as const;
